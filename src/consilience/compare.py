@@ -1,0 +1,351 @@
+"""Slots -> findings: agreed, conflict, updated or single source, with evidence per article.
+
+A slot's facts are grouped into variants by their normalised value (a figure with its unit
+and hedge, an ISO date, a title key, a quote's wording, a set of names). Figures are read as
+intervals that their hedges allow (docs/COMPARISON.md has the table and the reasons), so
+"about 40" and "42" agree while "about 40" and "45" do not; rising figures reported later
+with update language ("rose to", "so far") are an update, not a conflict.
+
+>>> compare_slots([], {})
+[]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import combinations
+
+from consilience.models import Article, Fact, Finding, Severity, Slot, Status, Variant
+
+__all__ = [
+    "ABOUT_TOLERANCE",
+    "CLOSE_RELATIVE_DIFFERENCE",
+    "MORE_THAN_CEILING",
+    "NEARLY_TOLERANCE",
+    "compare_slot",
+    "compare_slots",
+]
+
+# "about N" / "around N": reporters round to one or two significant figures, so the truth is
+# usually within half a rounding step of N; 10% covers "about 40" for 36-44 and keeps 45 out.
+ABOUT_TOLERANCE = 0.10
+# "nearly N" / "almost N" sits just under N; the same 10% as "about", on the lower side only.
+NEARLY_TOLERANCE = 0.10
+# "more than N" is said when the figure is above N but N is still the useful round number:
+# past half as much again a reporter would name the larger number.
+MORE_THAN_CEILING = 1.5
+# Two hedged figures within 5% of each other whose intervals just miss are a minor conflict
+# (a difference of rounding style, e.g. "nearly 50" vs "51"), not a major one.
+CLOSE_RELATIVE_DIFFERENCE = 0.05
+
+# Words with which a later article marks a figure as grown since earlier reports.
+_UPDATE_LANGUAGE = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|jumped|"
+    r"mounted|grew|grown|so far|has reached|have reached|reached|now|at least|"
+    r"(?:death )?toll|up from)\b",
+    re.IGNORECASE,
+)
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_WORDS = re.compile(r"[^\w]+")
+_STATUS_ORDER: dict[Status, int] = {"conflict": 0, "updated": 1, "agreed": 2, "single_source": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class _Interval:
+    """The figures a hedged value allows; open ends exclude the bound."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def overlaps(self, other: _Interval) -> bool:
+        """Whether some figure is allowed by both."""
+        if self.high < other.low or other.high < self.low:
+            return False
+        if self.high == other.low and (self.high_open or other.low_open):
+            return False
+        return not (other.high == self.low and (other.high_open or self.low_open))
+
+
+@dataclass(frozen=True, slots=True)
+class _Judgement:
+    status: Status
+    severity: Severity | None = None
+    note: str | None = None
+
+
+# A variant while it is being judged: its facts and the surface text shown for it.
+@dataclass(frozen=True, slots=True)
+class _Group:
+    facts: tuple[Fact, ...]
+    value: str
+
+    @property
+    def first(self) -> Fact:
+        return self.facts[0]
+
+
+def _position(fact: Fact) -> tuple[str, int, int, str]:
+    span_start = fact.span.start if fact.span is not None else fact.evidence.start
+    return (fact.article, fact.evidence.start, span_start, repr(fact))
+
+
+def _outlet(article_id: str, articles: Mapping[str, Article]) -> str:
+    article = articles.get(article_id)
+    if article is None:
+        return article_id
+    return article.outlet or article.source
+
+
+def _published(article_id: str, articles: Mapping[str, Article]) -> datetime | None:
+    article = articles.get(article_id)
+    if article is None or article.published is None:
+        return None
+    # Naive times are taken as UTC so that they can be ordered against aware ones.
+    stamp = article.published
+    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)
+
+
+def _variant_key(fact: Fact) -> str:
+    if fact.kind == "quantity" and fact.number is not None:
+        return f"{fact.number!r}|{fact.unit}|{fact.hedge}"
+    if fact.kind == "person_role":
+        return (fact.predicate or fact.value).casefold()
+    if fact.kind == "quote":
+        return _WORDS.sub(" ", fact.value.casefold()).strip()
+    return fact.value
+
+
+def _most_common(values: Sequence[str]) -> str:
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], len(v), v))
+
+
+def _group_facts(facts: Sequence[Fact]) -> list[_Group]:
+    """Variants by normalised value, most supported first, then by value."""
+    by_key: dict[str, list[Fact]] = {}
+    for fact in facts:
+        by_key.setdefault(_variant_key(fact), []).append(fact)
+    groups = [_Group(tuple(fs), _most_common([f.value for f in fs])) for fs in by_key.values()]
+    return sorted(groups, key=lambda g: (-len({f.article for f in g.facts}), g.value))
+
+
+def _who_says(groups: Sequence[_Group], articles: Mapping[str, Article]) -> str:
+    parts = []
+    for group in groups:
+        ids = dict.fromkeys(f.article for f in group.facts)
+        parts.append(f"{group.value} ({', '.join(_outlet(i, articles) for i in ids)})")
+    return "; ".join(parts)
+
+
+def _interval(fact: Fact) -> _Interval:
+    n = fact.number if fact.number is not None else math.nan
+    if fact.hedge == "about":
+        low, high = n * (1 - ABOUT_TOLERANCE), n * (1 + ABOUT_TOLERANCE)
+        return _Interval(min(low, high), max(low, high))
+    if fact.hedge == "nearly":
+        return _Interval(min(n * (1 - NEARLY_TOLERANCE), n), max(n * (1 - NEARLY_TOLERANCE), n))
+    if fact.hedge == "more than":
+        return _Interval(n, n * MORE_THAN_CEILING, low_open=True)
+    if fact.hedge == "at least":
+        return _Interval(n, math.inf)
+    if fact.hedge == "up to":
+        return _Interval(0.0, n)
+    if fact.hedge == "less than":
+        return _Interval(0.0, n, high_open=True)
+    if fact.hedge == "range":
+        numerals = [float(m.replace(",", "")) for m in _NUMERAL.findall(fact.value)]
+        if len(numerals) >= 2 and numerals[0]:
+            return _Interval(n, n * numerals[1] / numerals[0])
+    return _Interval(n, n)
+
+
+def _precision(fact: Fact) -> float | None:
+    """The size of the last written digit, in base units: "$8.4 billion" -> 1e8."""
+    match = _NUMERAL.search(fact.value)
+    if match is None or fact.number is None:
+        return None
+    literal = match.group().replace(",", "")
+    written = float(literal)
+    if not written:
+        return None
+    decimals = len(literal.partition(".")[2])
+    return abs(fact.number / written) * 10.0**-decimals
+
+
+def _may_be_rounding(a: Fact, b: Fact) -> bool:
+    """One exact figure is the other cut to its own, coarser precision ($8bn vs $8.4bn)."""
+    precision_a, precision_b = _precision(a), _precision(b)
+    if a.number is None or b.number is None or precision_a is None or precision_b is None:
+        return False
+    coarse = precision_a if precision_a > precision_b else precision_b
+    if math.isclose(precision_a, precision_b):
+        return False
+    return abs(a.number - b.number) < coarse * (1 - 1e-9)
+
+
+def _compare_figures(a: _Group, b: _Group) -> _Judgement:
+    fa, fb = a.first, b.first
+    if fa.unit != fb.unit or fa.number is None or fb.number is None:
+        return _Judgement("conflict", "major")
+    if _interval(fa).overlaps(_interval(fb)):
+        return _Judgement("agreed", note=f"compatible within hedge: {a.value} / {b.value}")
+    if fa.hedge is None and fb.hedge is None:
+        if _may_be_rounding(fa, fb):
+            return _Judgement("conflict", "minor", f"may be rounding: {a.value} vs {b.value}")
+        return _Judgement("conflict", "major")
+    largest = max(abs(fa.number), abs(fb.number))
+    if largest and abs(fa.number - fb.number) / largest < CLOSE_RELATIVE_DIFFERENCE:
+        note = f"within {CLOSE_RELATIVE_DIFFERENCE:.0%} of each other: {a.value} vs {b.value}"
+        return _Judgement("conflict", "minor", note)
+    return _Judgement("conflict", "major")
+
+
+def _dates_consistent(a: _Group, b: _Group) -> _Judgement:
+    # ISO values: "2025" and "2025-04-14" agree at the coarser precision, as prefixes.
+    short, long = sorted((a.first.value, b.first.value), key=len)
+    if long.startswith(short):
+        return _Judgement("agreed", note=f"consistent at different precision: {short} / {long}")
+    return _Judgement("conflict", "major")
+
+
+def _always_conflict(a: _Group, b: _Group) -> _Judgement:
+    return _Judgement("conflict", "major")
+
+
+_PAIR_JUDGES: dict[str, Callable[[_Group, _Group], _Judgement]] = {
+    "quantity": _compare_figures,
+    "date": _dates_consistent,
+    "person_role": _always_conflict,
+    "claim": _always_conflict,
+}
+
+
+def _judge(kind: str, groups: Sequence[_Group], articles: Mapping[str, Article]) -> _Judgement:
+    """Agreed or conflict (with severity and notes) for variants from several articles."""
+    if len(groups) > 1 and kind in ("quote", "entity"):
+        return _Judgement("agreed", note=f"{len(groups)} wordings")  # wording is no conflict
+    pair_judge = _PAIR_JUDGES.get(kind)
+    if len(groups) == 1 or pair_judge is None:
+        return _Judgement("agreed")
+    verdicts = [pair_judge(a, b) for a, b in combinations(groups, 2)]
+    conflicts = [v for v in verdicts if v.status == "conflict"]
+    if not conflicts:
+        notes = list(dict.fromkeys(v.note for v in verdicts if v.note))
+        return _Judgement("agreed", note="; ".join(notes) or None)
+    severity: Severity = "major" if any(v.severity == "major" for v in conflicts) else "minor"
+    notes = list(dict.fromkeys(v.note for v in conflicts if v.note))
+    notes.append(_who_says(groups, articles))
+    return _Judgement("conflict", severity, "; ".join(notes))
+
+
+def _weigh_attribution(
+    kind: str, groups: Sequence[_Group], judgement: _Judgement, articles: Mapping[str, Article]
+) -> _Judgement:
+    """A conflict between a quoted opinion and the reporting is noted as such."""
+    for group in groups:
+        quoted = [f for f in group.facts if f.attributed_to]
+        own_elsewhere = any(
+            f.attributed_to is None for other in groups if other is not group for f in other.facts
+        )
+        if not quoted or not own_elsewhere:
+            continue
+        fact = quoted[0]
+        note = f"one side is the opinion of {fact.attributed_to}, quoted in "
+        note += _outlet(fact.article, articles)
+        own_facts = [f for g in groups for f in g.facts if f.attributed_to is None]
+        own_voice = _judge(kind, _group_facts(own_facts), articles)
+        severity = "minor" if own_voice.status == "agreed" else judgement.severity
+        return _Judgement("conflict", severity, f"{judgement.note}; {note}")
+    return judgement
+
+
+def _when(article_id: str, articles: Mapping[str, Article]) -> str:
+    stamp = _published(article_id, articles)
+    return stamp.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if stamp else "undated"
+
+
+def _detect_update(
+    groups: Sequence[_Group], articles: Mapping[str, Article]
+) -> tuple[list[_Group], str] | None:
+    """Figures that only grow with publication time, later ones saying so: latest first."""
+    moments: list[tuple[datetime, float, str, Fact]] = []
+    for fact in (f for g in groups for f in g.facts):
+        stamp = _published(fact.article, articles)
+        if stamp is None or fact.number is None:
+            return None
+        moments.append((stamp, fact.number, fact.article, fact))
+    moments.sort(key=lambda m: m[:3])
+    for (t_a, n_a, _, _), (t_b, n_b, _, _) in combinations(moments, 2):
+        if n_a > n_b or (t_a == t_b and n_a != n_b):
+            return None  # a figure fell, or two figures at one moment: not an update
+    lowest = moments[0][1]
+    for group in groups:
+        grew = group.first.number is not None and group.first.number > lowest
+        if grew and not any(_UPDATE_LANGUAGE.search(f.evidence.text) for f in group.facts):
+            return None
+    first, last = moments[0][3], moments[-1][3]
+    note = (
+        f"rose from {first.value} ({_outlet(first.article, articles)}, "
+        f"{_when(first.article, articles)}) to {last.value} "
+        f"({_outlet(last.article, articles)}, {_when(last.article, articles)})"
+    )
+    return sorted(groups, key=lambda g: -(g.first.number or 0.0)), note
+
+
+def _variant(group: _Group) -> Variant:
+    first = group.first
+    is_figure = first.kind in ("quantity", "date")
+    return Variant(
+        value=group.value,
+        articles=tuple(dict.fromkeys(f.article for f in group.facts)),
+        evidence=tuple(f.evidence for f in group.facts),
+        number=first.number if first.kind == "quantity" else None,
+        unit=first.unit if is_figure else None,
+        hedge=first.hedge if first.kind == "quantity" else None,
+    )
+
+
+def _finding_id(slot: Slot, article_ids: Sequence[str]) -> str:
+    digest = hashlib.sha1("\n".join([slot.key, *article_ids]).encode("utf-8"))
+    return "f-" + digest.hexdigest()[:12]
+
+
+def compare_slot(slot: Slot, articles: Mapping[str, Article]) -> Finding:
+    """Judge one slot: single_source, agreed, conflict (major/minor) or updated."""
+    facts = sorted(slot.facts, key=_position)
+    article_ids = sorted({f.article for f in facts})
+    groups = _group_facts(facts)
+    if len(article_ids) < 2:
+        judgement = _Judgement("single_source")
+    else:
+        update = _detect_update(groups, articles) if slot.kind == "quantity" else None
+        if len(groups) > 1 and update is not None:
+            groups, note = update
+            judgement = _Judgement("updated", note=note)
+        else:
+            judgement = _judge(slot.kind, groups, articles)
+            if judgement.status == "conflict":
+                judgement = _weigh_attribution(slot.kind, groups, judgement, articles)
+    return Finding(
+        id=_finding_id(slot, article_ids),
+        kind=slot.kind,
+        status=judgement.status,
+        about=slot.about,
+        variants=tuple(_variant(g) for g in groups),
+        severity=judgement.severity,
+        note=judgement.note,
+    )
+
+
+def compare_slots(slots: Sequence[Slot], articles: Mapping[str, Article]) -> list[Finding]:
+    """Judge every slot; conflicts first, then updated, agreed, single source (stable)."""
+    findings = [compare_slot(slot, articles) for slot in slots]
+    return sorted(findings, key=lambda finding: _STATUS_ORDER[finding.status])

@@ -1,0 +1,392 @@
+"""Comparison: each slot becomes agreed, conflict (major/minor), updated or single source."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from consilience.align import align_facts
+from consilience.compare import compare_slot, compare_slots
+from consilience.models import Article, Evidence, Fact, FactKind, Finding, Role, Slot
+
+MORNING = datetime(2025, 4, 14, 8, 0, tzinfo=UTC)
+
+
+def make_article(name: str, text: str, published: datetime | None = None) -> Article:
+    return Article(
+        id=f"id-{name}", source=f"{name}.txt", text=text, outlet=name, published=published
+    )
+
+
+def make_fact(
+    article: Article,
+    kind: FactKind,
+    value: str,
+    *,
+    subject: str = "thing",
+    number: float | None = None,
+    unit: str | None = None,
+    hedge: str | None = None,
+    predicate: str | None = None,
+    attributed_to: str | None = None,
+    roles: tuple[Role, ...] = (),
+) -> Fact:
+    """A fact whose evidence is the article's whole (one-sentence) text."""
+    evidence = Evidence(article.id, article.text, 0, len(article.text))
+    return Fact(
+        kind=kind,
+        article=article.id,
+        subject=subject,
+        about=f"{kind} of {subject}",
+        value=value,
+        evidence=evidence,
+        number=number,
+        unit=unit,
+        hedge=hedge,
+        attributed_to=attributed_to,
+        predicate=predicate,
+        roles=roles,
+    )
+
+
+def figures(*stated: tuple[str, float, str | None], unit: str | None = None) -> Finding:
+    """Compare one figure stated by several outlets: (value, number, hedge) each."""
+    articles = [
+        make_article(f"outlet{i}", f"It came to {v}.") for i, (v, _, _) in enumerate(stated)
+    ]
+    facts = [
+        make_fact(article, "quantity", value, number=number, hedge=hedge, unit=unit)
+        for article, (value, number, hedge) in zip(articles, stated, strict=True)
+    ]
+    slot = Slot("quantity", "quantity:thing", "number of things", tuple(facts))
+    return compare_slot(slot, {article.id: article for article in articles})
+
+
+def slot_of(*facts: Fact) -> Slot:
+    return Slot(facts[0].kind, f"{facts[0].kind}:{facts[0].subject}", "it", facts)
+
+
+def by_id(*articles: Article) -> dict[str, Article]:
+    return {article.id: article for article in articles}
+
+
+# --- single source and agreement ----------------------------------------------------------
+
+
+def test_a_figure_from_one_article_is_single_source() -> None:
+    finding = figures(("40", 40, None))
+    assert (finding.status, finding.severity) == ("single_source", None)
+    assert finding.variants[0].articles == ("id-outlet0",)
+
+
+def test_the_same_figure_from_two_articles_is_agreed_with_evidence_from_each() -> None:
+    finding = figures(("40", 40, None), ("40", 40, None))
+    assert finding.status == "agreed"
+    [variant] = finding.variants
+    assert variant.articles == ("id-outlet0", "id-outlet1")
+    assert [e.article for e in variant.evidence] == ["id-outlet0", "id-outlet1"]
+    assert all(e.text == "It came to 40." for e in variant.evidence)
+    assert (variant.value, variant.number) == ("40", 40)
+
+
+def test_a_hedged_figure_agrees_with_an_exact_one_inside_its_hedge() -> None:
+    finding = figures(("about 40", 40, "about"), ("42", 42, None))
+    assert finding.status == "agreed"
+    assert finding.note == "compatible within hedge: 42 / about 40"
+
+
+def test_about_40_and_45_are_a_major_conflict() -> None:
+    finding = figures(("about 40", 40, "about"), ("45", 45, None))
+    assert (finding.status, finding.severity) == ("conflict", "major")
+    assert finding.note is not None and "about 40 (outlet0)" in finding.note
+    assert "45 (outlet1)" in finding.note
+
+
+def test_two_different_exact_counts_are_a_major_conflict() -> None:
+    finding = figures(("40", 40, None), ("45", 45, None))
+    assert (finding.status, finding.severity) == ("conflict", "major")
+
+
+@pytest.mark.parametrize(
+    ("coarse", "fine"),
+    [
+        (("$8 billion", 8e9), ("$8.4 billion", 8.4e9)),
+        (("45 million", 45e6), ("45.6 million", 45.6e6)),
+    ],
+)
+def test_a_figure_cut_to_coarser_precision_may_be_rounding(
+    coarse: tuple[str, float], fine: tuple[str, float]
+) -> None:
+    finding = figures((*coarse, None), (*fine, None), unit="USD")
+    assert (finding.status, finding.severity) == ("conflict", "minor")
+    assert finding.note is not None
+    assert finding.note.startswith(f"may be rounding: {coarse[0]} vs {fine[0]}")
+
+
+def test_figures_a_whole_step_apart_are_not_rounding() -> None:
+    finding = figures(("$8 billion", 8e9, None), ("$9.4 billion", 9.4e9, None), unit="USD")
+    assert (finding.status, finding.severity) == ("conflict", "major")
+
+
+def test_hedged_figures_within_five_percent_are_a_minor_conflict() -> None:
+    finding = figures(("nearly 50", 50, "nearly"), ("51", 51, None))
+    assert (finding.status, finding.severity) == ("conflict", "minor")
+
+
+@pytest.mark.parametrize(
+    ("hedged", "other", "status"),
+    [
+        (("more than 100", 100, "more than"), ("140", 140, None), "agreed"),
+        (("more than 100", 100, "more than"), ("160", 160, None), "conflict"),
+        (("more than 100", 100, "more than"), ("100", 100, None), "conflict"),
+        (("at least 10", 10, "at least"), ("1,000", 1000, None), "agreed"),
+        (("at least 10", 10, "at least"), ("8", 8, None), "conflict"),
+        (("up to 30", 30, "up to"), ("20", 20, None), "agreed"),
+        (("up to 30", 30, "up to"), ("30", 30, None), "agreed"),
+        (("less than 30", 30, "less than"), ("30", 30, None), "conflict"),
+        (("nearly 50", 50, "nearly"), ("46", 46, None), "agreed"),
+        (("30-40", 30, "range"), ("35", 35, None), "agreed"),
+        (("30-40", 30, "range"), ("about 42", 42, "about"), "agreed"),
+        (("30-40", 30, "range"), ("50", 50, None), "conflict"),
+    ],
+)
+def test_each_hedge_allows_its_documented_interval(
+    hedged: tuple[str, float, str], other: tuple[str, float, str | None], status: str
+) -> None:
+    assert figures(hedged, other).status == status
+
+
+def test_percent_and_money_never_agree() -> None:
+    a, b = make_article("a", "Up 8%."), make_article("b", "Up $8.")
+    finding = compare_slot(
+        slot_of(
+            make_fact(a, "quantity", "8%", number=8, unit="%"),
+            make_fact(b, "quantity", "$8", number=8, unit="USD"),
+        ),
+        by_id(a, b),
+    )
+    assert (finding.status, finding.severity) == ("conflict", "major")
+
+
+# --- updates over time --------------------------------------------------------------------
+
+
+def toll(name: str, text: str, value: str, number: float, hours: int) -> tuple[Article, Fact]:
+    article = make_article(name, text, MORNING + timedelta(hours=hours))
+    hedge = "at least" if value.startswith("at least") else None
+    return article, make_fact(article, "quantity", value, number=number, hedge=hedge)
+
+
+def test_a_rising_toll_reported_later_with_update_language_is_an_update() -> None:
+    a, fa = toll("Early", "Twelve people died in the fire.", "12", 12, 0)
+    b, fb = toll("Later", "The death toll has risen to 20.", "20", 20, 6)
+    c, fc = toll("Latest", "At least 31 people are now known to have died.", "at least 31", 31, 9)
+    finding = compare_slot(slot_of(fa, fb, fc), by_id(a, b, c))
+    assert finding.status == "updated"
+    assert [variant.value for variant in finding.variants] == ["at least 31", "20", "12"]
+    assert finding.note == (
+        "rose from 12 (Early, 2025-04-14 08:00 UTC) to at least 31 (Latest, 2025-04-14 17:00 UTC)"
+    )
+
+
+def test_an_earlier_article_with_a_higher_figure_is_a_conflict_not_an_update() -> None:
+    a, fa = toll("Early", "The death toll rose to 30.", "30", 30, 0)
+    b, fb = toll("Later", "The death toll rose to 20.", "20", 20, 6)
+    assert compare_slot(slot_of(fa, fb), by_id(a, b)).status == "conflict"
+
+
+def test_a_higher_later_figure_without_update_language_is_a_conflict() -> None:
+    a, fa = toll("Early", "Twelve people died in the fire.", "12", 12, 0)
+    b, fb = toll("Later", "Twenty people died in the fire.", "20", 20, 6)
+    assert compare_slot(slot_of(fa, fb), by_id(a, b)).status == "conflict"
+
+
+def test_without_publication_times_different_figures_are_a_conflict() -> None:
+    a = make_article("Early", "The toll rose to 12.")
+    b = make_article("Later", "The toll rose to 20.")
+    slot = slot_of(
+        make_fact(a, "quantity", "12", number=12), make_fact(b, "quantity", "20", number=20)
+    )
+    assert compare_slot(slot, by_id(a, b)).status == "conflict"
+
+
+# --- titles, dates, quotes, claims --------------------------------------------------------
+
+
+def test_former_president_vs_president_is_a_major_conflict_naming_the_outlets() -> None:
+    a, b, c = (make_article(n, "Trump spoke.") for n in ("Wire", "Daily", "Herald"))
+    facts = [
+        make_fact(a, "person_role", "former US President", predicate="former president"),
+        make_fact(b, "person_role", "President", predicate="president"),
+        make_fact(c, "person_role", "US President", predicate="president"),
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(a, b, c))
+    assert (finding.status, finding.severity) == ("conflict", "major")
+    assert [variant.articles for variant in finding.variants] == [
+        ("id-Daily", "id-Herald"),
+        ("id-Wire",),
+    ]
+    assert finding.note == "President (Daily, Herald); former US President (Wire)"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "status"),
+    [
+        ("2024", "2025", "conflict"),
+        ("2025-04-14", "2025-04-15", "conflict"),
+        ("2025-04", "2025-05-02", "conflict"),
+        ("2025", "2025-04-14", "agreed"),
+        ("2025-04", "2025-04-14", "agreed"),
+    ],
+)
+def test_dates_conflict_unless_one_is_the_other_at_coarser_precision(
+    first: str, second: str, status: str
+) -> None:
+    a, b = make_article("a", "It happened then."), make_article("b", "It happened then.")
+    facts = [
+        make_fact(a, "date", first, subject="visit", unit="day"),
+        make_fact(b, "date", second, subject="visit", unit="day"),
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(a, b))
+    assert finding.status == status
+    assert finding.severity == ("major" if status == "conflict" else None)
+
+
+def test_four_wordings_of_one_quote_are_one_agreed_finding() -> None:
+    wordings = [
+        "Nobody wins a fishing dispute",
+        "nobody wins a fishing dispute.",
+        "No one wins fishing disputes",
+        "Nobody wins in a fishing dispute",
+        "Nobody ever wins a fishing dispute",
+    ]
+    articles = [make_article(f"o{i}", f"“{w},” she said.") for i, w in enumerate(wordings)]
+    facts = [
+        make_fact(article, "quote", wording, subject="Ana Costa", predicate="say")
+        for article, wording in zip(articles, wordings, strict=True)
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(*articles))
+    assert (finding.status, finding.severity) == ("agreed", None)
+    assert finding.note == "4 wordings"
+    assert finding.variants[0].articles == ("id-o0", "id-o1")  # case and punctuation aside
+
+
+def test_a_quote_in_one_article_is_single_source() -> None:
+    a = make_article("a", "“Nobody wins,” she said.")
+    finding = compare_slot(slot_of(make_fact(a, "quote", "Nobody wins")), by_id(a))
+    assert finding.status == "single_source"
+
+
+def test_claims_with_different_sets_conflict_and_say_who_says_which() -> None:
+    a, b = make_article("Wire", "Xi will visit three."), make_article("Daily", "Xi visits two.")
+    facts = [
+        make_fact(a, "claim", "Cambodia, Malaysia, Vietnam", subject="visit"),
+        make_fact(b, "claim", "Malaysia, Vietnam", subject="visit"),
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(a, b))
+    assert finding.status == "conflict"
+    assert finding.note == "Cambodia, Malaysia, Vietnam (Wire); Malaysia, Vietnam (Daily)"
+
+
+# --- attribution ---------------------------------------------------------------------------
+
+
+def test_a_quoted_opinion_against_the_reporting_is_a_minor_conflict_naming_who() -> None:
+    a = make_article("Wire", "The deal is worth $8 billion.")
+    b = make_article("Daily", "The deal is worth $8 billion, officials said.")
+    c = make_article("Herald", "The deal is worth $20 billion, analyst Kim Lee said.")
+    facts = [
+        make_fact(a, "quantity", "$8 billion", number=8e9, unit="USD"),
+        make_fact(b, "quantity", "$8 billion", number=8e9, unit="USD"),
+        make_fact(c, "quantity", "$20 billion", number=2e10, unit="USD", attributed_to="Kim Lee"),
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(a, b, c))
+    assert (finding.status, finding.severity) == ("conflict", "minor")
+    assert finding.note is not None
+    assert finding.note.endswith("one side is the opinion of Kim Lee, quoted in Herald")
+
+
+def test_a_quoted_opinion_stays_a_major_conflict_when_the_reporters_disagree_too() -> None:
+    a = make_article("Wire", "The deal is worth $8 billion.")
+    b = make_article("Daily", "The deal is worth $12 billion.")
+    c = make_article("Herald", "It is worth $20 billion, analyst Kim Lee said.")
+    facts = [
+        make_fact(a, "quantity", "$8 billion", number=8e9, unit="USD"),
+        make_fact(b, "quantity", "$12 billion", number=1.2e10, unit="USD"),
+        make_fact(c, "quantity", "$20 billion", number=2e10, unit="USD", attributed_to="Kim Lee"),
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(a, b, c))
+    assert (finding.status, finding.severity) == ("conflict", "major")
+    assert finding.note is not None and "opinion of Kim Lee" in finding.note
+
+
+# --- ids and order ---------------------------------------------------------------------------
+
+
+def test_finding_ids_are_stable_and_depend_on_key_and_articles() -> None:
+    first = figures(("40", 40, None), ("40", 40, None))
+    again = figures(("40", 40, None), ("40", 40, None))
+    other = figures(("40", 40, None), ("40", 40, None), ("40", 40, None))
+    assert first.id == again.id
+    assert first.id.startswith("f-") and len(first.id) == 14
+    assert other.id != first.id
+
+
+def test_variants_are_ordered_by_support_then_value() -> None:
+    finding = figures(("45", 45, None), ("40", 40, None), ("45", 45, None), ("50", 50, None))
+    assert [variant.value for variant in finding.variants] == ["45", "40", "50"]
+
+
+def test_findings_list_conflicts_then_updates_then_agreements_then_single_sources() -> None:
+    a, fa = toll("Early", "Twelve people died.", "12", 12, 0)
+    b, fb = toll("Later", "The death toll rose to 20.", "20", 20, 6)
+    c = make_article("Other", "A fire broke out.", MORNING)
+    role_a = make_fact(a, "person_role", "Mayor", subject="Kim", predicate="mayor")
+    role_b = make_fact(b, "person_role", "Governor", subject="Kim", predicate="governor")
+    dates = [make_fact(x, "date", "2025-04-14", subject="fire") for x in (a, c)]
+    slots = [
+        slot_of(make_fact(c, "quote", "Run")),
+        slot_of(*dates),
+        slot_of(fa, fb),
+        slot_of(role_a, role_b),
+    ]
+    statuses = [finding.status for finding in compare_slots(slots, by_id(a, b, c))]
+    assert statuses == ["conflict", "updated", "agreed", "single_source"]
+
+
+def _story() -> tuple[list[Fact], list[Article]]:
+    texts = {
+        "Wire": "At least 40 people died in the flood, officials said on Monday.",
+        "Daily": "The flood killed 45 people, officials said on Monday.",
+        "Herald": "Some 40 people died in Monday's flood.",
+        "Post": "Mayor Kim Lee said the flood was the worst in memory.",
+    }
+    articles = [make_article(name, text, MORNING) for name, text in texts.items()]
+    wire, daily, herald, post = articles
+    context = ("die", "flood", "monday", "official", "people", "say")
+    facts = [
+        make_fact(wire, "quantity", "At least 40", number=40, hedge="at least", subject="people"),
+        make_fact(daily, "quantity", "45", number=45, subject="people"),
+        make_fact(herald, "quantity", "Some 40", number=40, hedge="about", subject="people"),
+        make_fact(post, "person_role", "Mayor", subject="Kim Lee", predicate="mayor"),
+        make_fact(wire, "person_role", "former Mayor", subject="Lee", predicate="former mayor"),
+    ]
+    facts = [replace(f, context=context) if f.kind == "quantity" else f for f in facts]
+    return facts, articles
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_the_order_of_articles_and_facts_does_not_change_the_findings(rng: random.Random) -> None:
+    facts, articles = _story()
+    expected = compare_slots(align_facts(facts, {"Lee": "Kim Lee"}), by_id(*articles))
+    rng.shuffle(facts)
+    rng.shuffle(articles)
+    shuffled = compare_slots(align_facts(facts, {"Lee": "Kim Lee"}), by_id(*articles))
+    assert shuffled == expected
+    assert [f.status for f in expected] == ["conflict", "conflict"]
