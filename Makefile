@@ -41,5 +41,10 @@ unit: install-dev
 
 test: lint typecheck unit
 
+# The quality gate: print the scores on the labelled fixtures, then check the pinned floors.
+eval: install-dev
+	$(BIN)/consilience eval tests/fixtures --verbose
+	$(BIN)/pytest -q -m slow tests/test_evaluate.py -k floors
+
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .mypy_cache .pytest_cache .ruff_cache

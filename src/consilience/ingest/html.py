@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import lxml.html  # type: ignore[import-untyped]  # lxml ships no stubs
+import lxml.html
 import trafilatura
 from lxml import etree
 

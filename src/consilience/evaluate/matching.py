@@ -1,0 +1,220 @@
+"""Tie produced findings to labelled ones.
+
+A label value (or one of its ``forms``) matches a variant when, after casefolding and
+trimming, the two strings are equal, or one holds the other as a whole run of tokens
+("at least 12" holds "12"; "1,200" does not hold "1"), or both read as the same number
+(``parse_number``) with the same unit when both have one, or the label wording is a date
+("Friday, March 13", "13 March 2025", "Monday") and the produced value an ISO date
+("2026-03-13") agreeing with every part the wording gives (year, month, day, weekday): the
+tool reports dates as ISO dates resolved against publication, labels as written.
+
+Values are paired with variants one to one (a maximum bipartite matching), so one variant
+"Former transport minister" cannot stand for both "Transport Minister" and "Former transport
+minister".
+
+A finding *mentions* a label when one of its evidence sentences contains one of the label's
+``match`` substrings. It *matches a label as a conflict* when the kinds agree, it mentions the
+label and its variants cover at least two of the label's values; it *matches fully* when they
+cover all of them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from consilience.evaluate.labels import LabelledFinding, LabelValue
+from consilience.extract.numbers import ParsedNumber, parse_number
+from consilience.models import Finding, Variant
+
+__all__ = [
+    "covered_values",
+    "is_sibling",
+    "matches_as_conflict",
+    "matches_fully",
+    "matches_single_source",
+    "mentions",
+    "wording_matches",
+]
+
+# A conflict is two or more variants, so a produced conflict must show two labelled values.
+MIN_CONFLICT_VALUES = 2
+
+# Numbers keep their separators and a glued %/am/pm ("1,200", "58.3%", "3:12am"), so that
+# "1" is not found inside "1,200"; words are runs of letters and digits.
+_TOKEN = re.compile(r"[$€£¥]?\d+(?:[.,:]\d+)*(?:%|am|pm)?|[^\W_]+")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).casefold().split()).strip(" .,;:'\"")
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(_normalise(text)))
+
+
+def _holds(outer: Sequence[str], inner: Sequence[str]) -> bool:
+    """True when ``inner`` occurs in ``outer`` as a contiguous run of whole tokens."""
+    if not inner or len(inner) > len(outer):
+        return False
+    width = len(inner)
+    return any(tuple(outer[i : i + width]) == tuple(inner) for i in range(len(outer) - width + 1))
+
+
+def _same_number(a: ParsedNumber, b: ParsedNumber) -> bool:
+    if a.unit is not None and b.unit is not None and a.unit != b.unit:
+        return False
+    if a.is_range != b.is_range:
+        return False
+    uppers_agree = a.upper == b.upper or (
+        a.upper is not None and b.upper is not None and math.isclose(a.upper, b.upper)
+    )
+    return math.isclose(a.value, b.value) and uppers_agree
+
+
+_MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name}
+_WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_DATE_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class _DateParts:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+
+
+def _label_date(text: str) -> _DateParts | None:
+    """The parts a written date gives ("Friday, March 13"), or None when it is not a date."""
+    parts: dict[str, int] = {}
+    for word in _DATE_WORD.findall(text.casefold()):
+        if word in _WEEKDAYS:
+            parts["weekday"] = _WEEKDAYS[word]
+        elif word in _MONTHS:
+            parts["month"] = _MONTHS[word]
+        elif word.isdigit() and len(word) == 4:
+            parts["year"] = int(word)
+        elif word.isdigit() and 1 <= int(word) <= 31:
+            parts["day"] = int(word)
+        else:
+            return None
+    if not parts or ("day" in parts and "month" not in parts):
+        return None
+    return _DateParts(**parts)
+
+
+def _same_date(label_text: str, produced: str) -> bool:
+    wanted = _label_date(label_text)
+    iso = _ISO_DATE.fullmatch(produced.strip())
+    if wanted is None or iso is None:
+        return False
+    year, month, day = (int(g) if g else None for g in iso.groups())
+    try:
+        weekday = date(year, month, day).weekday() if year and month and day else None
+    except ValueError:  # "2026-02-30" is no day at all
+        return False
+    given = _DateParts(year, month, day, weekday)
+    # Every part the label states must be stated, and equal, in the produced date.
+    return all(
+        getattr(wanted, part) is None or getattr(wanted, part) == getattr(given, part)
+        for part in ("year", "month", "day", "weekday")
+    )
+
+
+def wording_matches(label_text: str, produced: str) -> bool:
+    """True when a labelled wording and a produced value say the same thing (see module doc).
+
+    >>> wording_matches("at least 41", "41")
+    True
+    """
+    if _normalise(label_text) == _normalise(produced):
+        return True
+    label_tokens, produced_tokens = _tokens(label_text), _tokens(produced)
+    if _holds(label_tokens, produced_tokens) or _holds(produced_tokens, label_tokens):
+        return True
+    if _same_date(label_text, produced):
+        return True
+    label_number, produced_number = parse_number(label_text), parse_number(produced)
+    if label_number is None or produced_number is None:
+        return False
+    return _same_number(label_number, produced_number)
+
+
+def _value_matches(value: LabelValue, variant: Variant) -> bool:
+    return any(wording_matches(wording, variant.value) for wording in value.wordings)
+
+
+def covered_values(values: Sequence[LabelValue], variants: Sequence[Variant]) -> int:
+    """How many labelled values can be paired, one to one, with a matching variant."""
+    options = [[j for j, v in enumerate(variants) if _value_matches(value, v)] for value in values]
+    owner: dict[int, int] = {}  # variant index -> value index it is paired with
+
+    def pair(i: int, seen: set[int]) -> bool:
+        # Kuhn's augmenting path: take a free variant, or move its owner to another one.
+        for j in options[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or pair(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    return sum(pair(i, set()) for i in range(len(values)))
+
+
+def mentions(finding: Finding, match: Sequence[str]) -> bool:
+    """True when an evidence sentence of ``finding`` holds one of ``match`` (casefolded).
+
+    An empty ``match`` places no condition.
+    """
+    if not match:
+        return True
+    sentences = [e.text.casefold() for v in finding.variants for e in v.evidence]
+    return any(m.casefold() in s for s in sentences for m in match)
+
+
+def matches_as_conflict(finding: Finding, label: LabelledFinding) -> bool:
+    """Same kind, mentions the label, and variants cover two or more of its values."""
+    needed = min(MIN_CONFLICT_VALUES, len(label.values))
+    return (
+        finding.kind == label.kind
+        and mentions(finding, label.match)
+        and covered_values(label.values, finding.variants) >= needed
+    )
+
+
+def matches_fully(finding: Finding, label: LabelledFinding) -> bool:
+    """Same kind, mentions the label, and variants cover every one of its values."""
+    return (
+        finding.kind == label.kind
+        and mentions(finding, label.match)
+        and covered_values(label.values, finding.variants) == len(label.values)
+    )
+
+
+def matches_single_source(finding: Finding, label: LabelledFinding) -> bool:
+    """A single-source finding whose one variant covers the label's value."""
+    return (
+        finding.status == "single_source"
+        and len(finding.variants) == 1
+        and matches_fully(finding, label)
+    )
+
+
+def is_sibling(a: LabelledFinding, b: LabelledFinding) -> bool:
+    """An ``updated`` and a ``conflict`` label about one slot (same kind, a shared value, a
+    shared match word): a finding may rightly be reported as either.
+    """
+    if {a.status, b.status} != {"updated", "conflict"} or a.kind != b.kind:
+        return False
+    shared_value = {_normalise(v.text) for v in a.values} & {_normalise(v.text) for v in b.values}
+    return bool(shared_value) and bool(set(a.match) & set(b.match))
