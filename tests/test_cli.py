@@ -144,4 +144,5 @@ def test_seed_story_is_one_story_with_its_boilerplate_listed(tmp_path: Path) -> 
     assert any(line.upper().startswith("READ ALSO") for line in removed)
     assert any("comments posted here" in line.lower() for line in removed)
     for article in articles:
-        assert not any(line.upper().startswith("ALSO READ") for line in article["text"].splitlines())
+        lines = article["text"].splitlines()
+        assert not any(line.upper().startswith("ALSO READ") for line in lines)

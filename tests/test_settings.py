@@ -19,7 +19,9 @@ def test_defaults_apply_when_nothing_is_configured(
 
 def test_file_then_env_then_flags_each_override_the_one_before(tmp_path: Path) -> None:
     config = tmp_path / "consilience.toml"
-    config.write_text("[consilience]\nfetch_timeout = 3\nspacy_model = 'none'\nmax_file_bytes = 7\n")
+    config.write_text(
+        "[consilience]\nfetch_timeout = 3\nspacy_model = 'none'\nmax_file_bytes = 7\n"
+    )
     settings = load_settings(
         config=config,
         env={"CONSILIENCE_FETCH_TIMEOUT": "4", "CONSILIENCE_MAX_FILE_BYTES": "8"},
@@ -31,7 +33,9 @@ def test_file_then_env_then_flags_each_override_the_one_before(tmp_path: Path) -
 
 
 def test_a_flag_left_unset_does_not_override() -> None:
-    settings = load_settings(env={"CONSILIENCE_SPACY_MODEL": "none"}, overrides={"spacy_model": None})
+    settings = load_settings(
+        env={"CONSILIENCE_SPACY_MODEL": "none"}, overrides={"spacy_model": None}
+    )
     assert settings.spacy_model == "none"
 
 
@@ -50,7 +54,7 @@ def test_wrong_type_names_the_setting_and_the_value() -> None:
 def test_broken_toml_names_the_file(tmp_path: Path) -> None:
     config = tmp_path / "bad.toml"
     config.write_text("[consilience\n")
-    with pytest.raises(SettingsError, match="bad.toml"):
+    with pytest.raises(SettingsError, match=r"bad\.toml"):
         load_settings(config=config, env={})
 
 

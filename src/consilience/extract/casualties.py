@@ -1,0 +1,219 @@
+"""Count casualties written without digits: "two women and an infant were killed" -> 3 killed.
+
+News reports victims as enumerations of person nouns ("a man and a woman"), as number words
+("one person died") or as event adjectives ("a triple shooting"). Casualty counts use the
+subject "people" and the verb lemma as predicate, so "3 people were killed" and "three
+killed" line up across outlets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from consilience.extract.numbers import parse_number
+
+__all__ = [
+    "CASUALTY_PREDICATES",
+    "PERSON_NOUNS",
+    "CasualtyCount",
+    "casualty_participle",
+    "count_casualties",
+    "count_casualties_by_rules",
+]
+
+# Casualty words (verb lemmas and predicative adjectives) -> the predicate they report.
+CASUALTY_PREDICATES: dict[str, str] = {
+    "kill": "kill",
+    "die": "die",
+    "dead": "die",
+    "injure": "injure",
+    "injured": "injure",
+    "wound": "wound",
+    "wounded": "wound",
+    "hurt": "hurt",
+    "shoot": "shoot",
+    "stab": "stab",
+    "arrest": "arrest",
+    "rescue": "rescue",
+    "missing": "missing",
+    "evacuate": "evacuate",
+    "displace": "displace",
+}
+# How the readable ``about`` says each predicate: "people killed", "people dead".
+_PARTICIPLES = {
+    "kill": "killed",
+    "die": "dead",
+    "injure": "injured",
+    "wound": "wounded",
+    "hurt": "hurt",
+    "shoot": "shot",
+    "stab": "stabbed",
+    "arrest": "arrested",
+    "rescue": "rescued",
+    "missing": "missing",
+    "evacuate": "evacuated",
+    "displace": "displaced",
+}
+# Event nouns whose multiplier adjective counts victims: "a triple shooting" -> 3 shot.
+_EVENT_NOUNS = {"shooting": "shoot", "stabbing": "stab", "homicide": "kill", "murder": "kill"}
+_MULTIPLIERS = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+PERSON_NOUNS = frozenset(
+    (  # noqa: SIM905
+        "people person persons man men woman women child children kid kids boy boys girl girls "
+        "baby babies infant infants toddler teenager teenagers teen teens adult adults resident "
+        "residents civilian civilians soldier soldiers troops worker workers passenger passengers "
+        "student students officer officers policeman policemen victim victims pedestrian "
+        "pedestrians driver drivers miner miners protester protesters migrant migrants tourist "
+        "tourists patient patients firefighter firefighters journalist journalists villager "
+        "villagers fighter fighters militant militants suspect suspects crew member members "
+        "individual individuals guard guards staff"
+    ).split()
+)
+_SINGULAR_DETERMINERS = {"a", "an", "another", "one"}
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyCount:
+    """Victims counted in one sentence: ``start``/``end`` are offsets of the counted words."""
+
+    count: float
+    predicate: str
+    start: int
+    end: int
+    hedge: str | None = None
+
+
+def casualty_participle(predicate: str) -> str:
+    """How ``about`` says a casualty predicate: "kill" -> "killed", "die" -> "dead"."""
+    return _PARTICIPLES.get(predicate, predicate)
+
+
+def count_casualties(sentence: Any) -> list[CasualtyCount]:
+    """Casualty counts in a parsed sentence (a spaCy Span)."""
+    counts: list[CasualtyCount] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        predicate = CASUALTY_PREDICATES.get(lemma) or CASUALTY_PREDICATES.get(token.lower_)
+        if predicate is not None and token.pos_ in ("VERB", "ADJ"):
+            victims = _victims(token)
+            counted = _group_count(victims) if victims is not None else None
+            if counted is not None and victims is not None:
+                value, hedge, end = counted
+                start = victims.left_edge.idx
+                counts.append(CasualtyCount(value, predicate, start, end, hedge))
+        if lemma in _EVENT_NOUNS:
+            for child in token.children:
+                if child.dep_ == "amod" and child.lower_ in _MULTIPLIERS:
+                    counts.append(
+                        CasualtyCount(
+                            float(_MULTIPLIERS[child.lower_]),
+                            _EVENT_NOUNS[lemma],
+                            child.idx,
+                            token.idx + len(token.text),
+                        )
+                    )
+    return counts
+
+
+def _victims(word: Any) -> Any | None:
+    """The noun (or number) naming who suffered ``word``."""
+    for dep in ("nsubjpass", "dobj"):
+        for child in word.children:
+            if child.dep_ == dep:
+                return child
+    if word.pos_ == "ADJ" or word.lemma_ == "die":
+        for child in word.children:
+            if child.dep_ == "nsubj":
+                return child
+        if word.dep_ == "amod" and word.head.pos_ in ("NOUN", "NUM"):
+            return word.head
+    for child in word.children:
+        if child.dep_ == "nsubj" and child.pos_ == "NUM":
+            return child  # "12 injured"
+    if word.dep_ == "conj" and word.head.pos_ in ("VERB", "ADJ"):
+        return _victims(word.head)  # "was shot and killed": the subject is the first verb's
+    if word.dep_ == "acl" and word.head.pos_ in ("NOUN", "NUM"):
+        return word.head  # "40 people killed in the attack"
+    return None
+
+
+def _group_count(victims: Any) -> tuple[float, str | None, int] | None:
+    """Total of an enumeration of person nouns, its hedge and the end offset of its words."""
+    members = [victims, *[t for t in victims.conjuncts if t.i > victims.i]]
+    total, hedge = 0.0, None
+    for member in members:
+        if member.pos_ == "NUM":
+            parsed = parse_number(_with_hedge(member))
+            if parsed is None:
+                return None
+            total, hedge = total + parsed.value, parsed.hedge
+            continue
+        if member.lower_ not in PERSON_NOUNS:
+            return None
+        numbers = [c for c in member.children if c.dep_ == "nummod"]
+        if numbers:
+            parsed = parse_number(_with_hedge(numbers[0]))
+            if parsed is None:
+                return None
+            total, hedge = total + parsed.value, parsed.hedge
+        elif member.tag_ in ("NN", "NNP") and (
+            member.i != victims.i or _has_singular_determiner(member)
+        ):
+            total += 1
+        else:
+            return None  # "people were killed": a plural with no number is no count
+    last = members[-1]
+    return total, (hedge if len(members) == 1 else None), last.idx + len(last.text)
+
+
+def _has_singular_determiner(noun: Any) -> bool:
+    return any(
+        c.dep_ in ("det", "nummod") and c.lower_ in _SINGULAR_DETERMINERS for c in noun.children
+    )
+
+
+def _with_hedge(number: Any) -> str:
+    """The number's words with any hedge words before it ("at least 12")."""
+    words = [t for t in number.subtree if t.i <= number.i and t.dep_ != "det"]
+    return " ".join(t.text for t in words)
+
+
+_COUNT_WORD = r"(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+_PERSON_ALT = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
+_MEMBER = rf"(?:{_COUNT_WORD}\s+)(?:[a-z]+\s+)?(?:{_PERSON_ALT})"
+_ENUMERATION = re.compile(
+    rf"\b(?P<who>{_MEMBER}(?:\s*(?:,|,?\s+and)\s+(?:{_COUNT_WORD}\s+)?(?:[a-z]+\s+)?"
+    rf"(?:{_PERSON_ALT}))*)\s+(?:were|was|have been|has been|had been)\s+"
+    rf"(?P<verbs>(?:[a-z]+(?:\s+and\s+)?)+)",
+    re.IGNORECASE,
+)
+_RULE_PARTICIPLES = {p: k for k, p in _PARTICIPLES.items() if k != "die"}
+
+
+def count_casualties_by_rules(text: str) -> list[CasualtyCount]:
+    """Casualty enumerations found by patterns, for the no-model path (offsets into text)."""
+    counts: list[CasualtyCount] = []
+    for match in _ENUMERATION.finditer(text):
+        total = 0.0
+        for member in re.split(r"\s*(?:,|,?\s+and)\s+", match.group("who")):
+            words = member.lower().split()
+            if words[0] in ("a", "an", "another", "one") or len(words) == 1:
+                total += 1
+                continue
+            parsed = parse_number(words[0])
+            if parsed is None:
+                break
+            total += parsed.value
+        for verb in re.findall(r"[a-z]+", match.group("verbs").lower()):
+            if verb in _RULE_PARTICIPLES:
+                counts.append(
+                    CasualtyCount(total, _RULE_PARTICIPLES[verb], match.start(), match.end("who"))
+                )
+    for match in re.finditer(r"\b(double|triple|quadruple|quintuple)\s+(\w+)", text, re.I):
+        event = match.group(2).lower()
+        if event in _EVENT_NOUNS:
+            value = float(_MULTIPLIERS[match.group(1).lower()])
+            counts.append(CasualtyCount(value, _EVENT_NOUNS[event], match.start(), match.end()))
+    return counts

@@ -1,0 +1,166 @@
+"""Entity-set claims: which places (or parties) an action covers.
+
+"Xi will next visit Malaysia and Cambodia" and "a tour of Vietnam, Malaysia and Cambodia"
+state a set; outlets that list different members disagree. With a parse the members are an
+object and its conjuncts; without one, a list of capitalised names after the predicate.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from consilience.extract.names import canonical_names, clean_name, looks_like_person
+from consilience.extract.nlp import ParsedArticle, evidence, sentence_at
+from consilience.extract.quotes import nearest_person_before
+from consilience.models import Fact, Role
+
+__all__ = ["PREDICATES", "extract_claims"]
+
+# Words that state a set of places or parties, mapped to the claim they make. Trips count
+# as visits whatever the word ("tour of", "stops in", "trip to", "go to").
+PREDICATES: dict[str, str] = {
+    "visit": "visit", "tour": "visit", "trip": "visit", "stop": "visit", "travel": "visit",
+    "go": "visit", "head": "visit", "sign": "sign", "meet": "meet",
+}  # fmt: skip
+_ABOUT = {"visit": "places {agent} will visit", "sign": "parties {agent} signed with",
+          "meet": "people {agent} met"}  # fmt: skip
+# Which prepositions introduce the set for each claim ("tour of", "sign with").
+_SET_PREPOSITIONS = {"visit": {"to", "of", "in"}, "sign": {"with"}, "meet": {"with"}}
+MEMBER_LABELS = frozenset({"GPE", "ORG", "PERSON", "LOC", "NAME"})
+# A set needs at least two members; one object is an ordinary fact, not a list.
+MIN_MEMBERS = 2
+_PRONOUNS = frozenset({"he", "she", "his", "her"})
+_NAME = r"[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*(?:[ \t]+next)?"
+_FALLBACK = re.compile(
+    r"\b(?P<verb>visit(?:s|ed|ing)?|tour(?:s|ed|ing)?\s+of|trips?\s+to|stops?\s+in|"
+    r"travel(?:s|led|ling)?\s+to|go(?:es|ing)?\s+to|sign(?:s|ed|ing)?\s+\w+\s+with)\s+"
+    rf"(?P<set>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*,?[ \t]+and[ \t]+(?:then[ \t]+)?{_NAME})"
+)
+
+
+def extract_claims(parsed: ParsedArticle) -> list[Fact]:
+    """``claim`` facts for predicates with a coordinated set of two or more names."""
+    aliases = canonical_names(parsed.entities)
+    found = _parsed_claims(parsed) if parsed.doc is not None else _pattern_claims(parsed)
+    facts = []
+    article = parsed.article
+    for claim, agent, members, at in found:
+        sentence = sentence_at(parsed, at)
+        names = sorted({aliases.get(m, m) for m in members})
+        if sentence is None or len(names) < MIN_MEMBERS:
+            continue
+        agent_name = aliases.get(agent, agent) if agent else ""
+        roles = ((Role("agent", agent_name),) if agent_name else ()) + tuple(
+            Role("member", name) for name in names
+        )
+        facts.append(
+            Fact(
+                kind="claim",
+                article=article.id,
+                subject=claim,
+                about=_ABOUT[claim].format(agent=agent_name or "they"),
+                value=", ".join(names),
+                evidence=evidence(article, sentence.start, sentence.end),
+                predicate=claim,
+                roles=roles,
+            )
+        )
+    return facts
+
+
+def _parsed_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], int]]:
+    doc: Any = parsed.doc
+    found = []
+    for token in doc:
+        claim = PREDICATES.get(token.lemma_.lower())
+        if claim is None or token.pos_ not in ("VERB", "NOUN"):
+            continue
+        members: list[str] = []
+        for head in _set_heads(token, claim):
+            for member in _with_conjuncts(head):
+                if member.ent_type_ in MEMBER_LABELS:
+                    members.append(_entity_text(parsed, member))
+        members = list(dict.fromkeys(m for m in members if m))
+        if len(members) >= MIN_MEMBERS:
+            found.append((claim, _agent(parsed, token), members, token.idx))
+    return found
+
+
+def _set_heads(token: Any, claim: str) -> list[Any]:
+    heads = [c for c in token.children if c.dep_ == "dobj" and claim == "visit"]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in _SET_PREPOSITIONS[claim]:
+            heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    # "go to Malaysia next and then Cambodia": the parser hangs the last name on the verb.
+    heads.extend(c for c in token.children if c.dep_ == "npadvmod" and c.ent_type_)
+    return heads
+
+
+def _with_conjuncts(token: Any) -> list[Any]:
+    result = [token]
+    for child in token.children:
+        if child.dep_ in ("conj", "appos"):
+            result.extend(_with_conjuncts(child))
+    return result
+
+
+def _entity_text(parsed: ParsedArticle, token: Any) -> str:
+    for entity in parsed.entities:
+        if entity.start <= token.idx < entity.end:
+            return clean_name(entity.text, entity.label)
+    return ""
+
+
+def _agent(parsed: ParsedArticle, token: Any) -> str:
+    """Who makes the trip: the verb's subject, a noun's possessor, or a governing subject."""
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "poss") and child.lower_ not in (
+                "which",
+                "that",
+                "who",
+            ):
+                if child.lower_ in _PRONOUNS:
+                    return nearest_person_before(parsed, child.idx) or ""
+                return _entity_text(parsed, child)
+        if current.head is current:
+            break
+        current = current.head
+    return ""
+
+
+def _pattern_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], int]]:
+    text = parsed.article.text
+    found = []
+    for match in _FALLBACK.finditer(text):
+        word = match.group("verb").split()[0].lower()
+        lemma = next((p for p in PREDICATES if word.startswith(p)), "visit")
+        members = [
+            clean_name(re.sub(r"\s+next$", "", name), "GPE")
+            for name in re.split(r"\s*,\s*|\s+and\s+(?:then\s+)?", match.group("set"))
+            if name and name[0].isupper()
+        ]
+        sentence = sentence_at(parsed, match.start())
+        lead = text[sentence.start : match.start()] if sentence else ""
+        agent = _fallback_agent(parsed, lead, match.start())
+        found.append((PREDICATES[lemma], agent, members, match.start()))
+    return found
+
+
+def _fallback_agent(parsed: ParsedArticle, lead: str, at: int) -> str:
+    """The last name before the predicate in its sentence, or the person "he" refers to."""
+    aliases = canonical_names(parsed.entities)
+    names = [
+        aliases.get(name, name)
+        for entity in parsed.entities
+        if at - len(lead) <= entity.start and entity.end <= at
+        for name in [clean_name(entity.text, entity.label)]
+    ]
+    people = [name for name in names if looks_like_person(name, "NAME")]
+    if people or names:
+        return (people or names)[-1]
+    if re.search(r"\b(?:he|she|his|her)\b", lead, re.I):
+        return nearest_person_before(parsed, at) or ""
+    return ""

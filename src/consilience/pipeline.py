@@ -1,0 +1,120 @@
+"""The only module that calls every stage: ingest -> clean -> extract -> cluster -> align ->
+compare -> report.
+
+One broken article never stops a batch: each per-article step runs inside a loop that sets the
+article aside as a ``SkippedInput`` with the reason, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from consilience.align import align_facts
+from consilience.clean import clean_article
+from consilience.cluster import cluster_stories
+from consilience.compare import compare_slots
+from consilience.errors import ConsilienceError, InputError
+from consilience.extract import Nlp, analyze_article, canonical_names, load_nlp
+from consilience.ingest import read_inputs
+from consilience.models import Analysis, Article, Report, SkippedInput, StoryReport
+from consilience.settings import Settings
+
+__all__ = ["Ingested", "analyze_articles", "ingest_inputs", "run_analysis"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """Articles read and cleaned from a batch of inputs, and the inputs set aside."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[SkippedInput, ...]
+
+
+def _describe_failure(exc: Exception) -> str:
+    """A reason for a set-aside input; our own errors already read as sentences."""
+    if isinstance(exc, InputError):
+        return exc.reason
+    if isinstance(exc, ConsilienceError):
+        return str(exc)
+    return f"unexpected {type(exc).__name__}: {exc}"
+
+
+def ingest_inputs(inputs: Sequence[str], settings: Settings) -> Ingested:
+    """Read and clean every input; unreadable ones are set aside with a reason.
+
+    >>> ingest_inputs(["examples/sample-corpus"], Settings()).articles  # doctest: +SKIP
+    """
+    # Step 1: read files, directories and URLs into raw documents.
+    result = read_inputs(inputs, settings)
+    skipped = list(result.skipped)
+    # Step 2: clean each document; the same content read twice is kept once.
+    articles: dict[str, Article] = {}
+    for raw in result.documents:
+        try:
+            article = clean_article(raw, settings)
+        except Exception as exc:  # one broken article never stops a batch
+            skipped.append(SkippedInput(raw.source, _describe_failure(exc)))
+            continue
+        articles.setdefault(article.id, article)
+    return Ingested(tuple(articles.values()), tuple(skipped))
+
+
+def _analyze_each(
+    articles: Sequence[Article], nlp: Nlp, skipped: list[SkippedInput]
+) -> list[Analysis]:
+    analyses = []
+    for article in articles:
+        try:
+            analyses.append(analyze_article(article, nlp))
+        except Exception as exc:  # one broken article never stops a batch
+            log.warning("extraction failed for %s: %s", article.source, exc)
+            skipped.append(SkippedInput(article.source, _describe_failure(exc)))
+    return analyses
+
+
+def analyze_articles(
+    articles: Sequence[Article],
+    settings: Settings,
+    skipped: Sequence[SkippedInput] = (),
+    progress: Callable[[str], None] | None = None,
+) -> Report:
+    """Extract, cluster, align and compare cleaned articles into a ``Report``."""
+    notify = progress or (lambda _message: None)
+    set_aside = list(skipped)
+    # Step 3: extract sentences, entities and facts from every article.
+    notify(f"extracting facts from {len(articles)} articles")
+    nlp = load_nlp(settings)
+    analyses = _analyze_each(articles, nlp, set_aside)
+    # Step 4: group articles into stories.
+    notify("clustering articles into stories")
+    stories = cluster_stories(analyses, settings)
+    by_article = {analysis.article.id: analysis for analysis in analyses}
+    story_reports = []
+    for story in stories:
+        members = [by_article[article.id] for article in story.articles]
+        # Step 5: line up what the story's articles state (names resolved story-wide).
+        aliases = canonical_names([entity for member in members for entity in member.entities])
+        slots = align_facts([fact for member in members for fact in member.facts], aliases)
+        # Step 6: judge each slot: agreed, conflict, updated or single source.
+        findings = compare_slots(slots, {article.id: article for article in story.articles})
+        story_reports.append(StoryReport(story=story, findings=tuple(findings)))
+    return Report(
+        generated_at=datetime.now(UTC),
+        stories=tuple(story_reports),
+        skipped=tuple(set_aside),
+    )
+
+
+def run_analysis(
+    inputs: Sequence[str],
+    settings: Settings,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
+    """Ingest inputs and analyse them in one go (no store)."""
+    ingested = ingest_inputs(inputs, settings)
+    return analyze_articles(ingested.articles, settings, ingested.skipped, progress)

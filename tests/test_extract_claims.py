@@ -1,0 +1,55 @@
+"""claim facts: a predicate with a coordinated set of places or parties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from consilience.extract.claims import extract_claims
+from consilience.extract.nlp import Nlp, load_nlp, parse_article
+from consilience.models import Article, Fact, Role
+from consilience.settings import Settings
+
+
+@pytest.fixture(scope="module", params=["auto", "none"])
+def nlp(request: pytest.FixtureRequest) -> Iterator[Nlp]:
+    yield load_nlp(Settings(spacy_model=request.param))
+
+
+def _claims(nlp: Nlp, text: str) -> list[Fact]:
+    parsed = parse_article(Article(id="a", source="a.txt", text=text), nlp)
+    facts = extract_claims(parsed)
+    for fact in facts:
+        assert text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
+    return facts
+
+
+def test_visit_with_two_coordinated_countries(nlp: Nlp) -> None:
+    facts = _claims(nlp, "Angela Merkel will next visit Canada and Mexico, officials said.")
+    assert [(f.subject, f.value) for f in facts] == [("visit", "Canada, Mexico")]
+    assert Role("agent", "Angela Merkel") in facts[0].roles
+    assert Role("member", "Canada") in facts[0].roles
+
+
+def test_a_tour_of_three_places_is_a_visit_claim(nlp: Nlp) -> None:
+    text = "Angela Merkel began a tour of Kenya, Ghana and Nigeria on Sunday."
+    facts = _claims(nlp, text)
+    assert [(f.subject, f.value) for f in facts] == [("visit", "Ghana, Kenya, Nigeria")]
+
+
+def test_members_are_sorted_so_order_does_not_matter(nlp: Nlp) -> None:
+    first = _claims(nlp, "Angela Merkel will visit Canada and Mexico.")
+    second = _claims(nlp, "Angela Merkel will visit Mexico and Canada.")
+    assert [f.value for f in first] == [f.value for f in second] == ["Canada, Mexico"]
+
+
+def test_a_single_place_is_not_a_set_claim(nlp: Nlp) -> None:
+    assert _claims(nlp, "Angela Merkel will visit Canada next week.") == []
+
+
+def test_the_agent_of_a_pronoun_is_the_person_named_before() -> None:
+    nlp = load_nlp(Settings())
+    text = "Angela Merkel spoke in Berlin.\nShe will then visit Canada and Mexico."
+    facts = _claims(nlp, text)
+    assert facts and facts[0].roles[0] == Role("agent", "Angela Merkel")

@@ -1,0 +1,111 @@
+"""extract_dates: ISO dates at the stated precision, tied to the event they date."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from consilience.extract.dates import WEEKDAY_MISMATCH, extract_dates
+from consilience.extract.nlp import Nlp, load_nlp, parse_article
+from consilience.models import Article, Fact
+from consilience.settings import Settings
+
+SEEDS = Path("/work/shared/corpus/seeds")
+ENGINES = ["auto", "none"]
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def nlp(request: pytest.FixtureRequest) -> Nlp:
+    return load_nlp(Settings(spacy_model=request.param))
+
+
+def dates(text: str, nlp: Nlp, published: datetime | None = None) -> list[Fact]:
+    article = Article(id="a1", source="test", text=text, published=published)
+    facts = extract_dates(parse_article(article, nlp))
+    for fact in facts:
+        assert fact.kind == "date"
+        assert fact.number is None
+        assert fact.span is not None
+        assert article.text[fact.span.start : fact.span.end] == fact.span.text
+        assert fact.about == f"date of the {fact.subject}"
+    return facts
+
+
+def values(facts: list[Fact]) -> list[tuple[str, str | None, str | None]]:
+    return [(f.value, f.unit, f.hedge) for f in facts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The verdict was announced on April 14, 2025.",
+        "The verdict was announced on 14 April 2025.",
+        "The verdict was announced on 2025-04-14.",
+        "The verdict was announced on Monday, April 14, 2025.",
+    ],
+)
+def test_absolute_dates_are_iso_days(text: str, nlp: Nlp) -> None:
+    assert values(dates(text, nlp)) == [("2025-04-14", "day", None)]
+
+
+def test_month_and_year_precision(nlp: Nlp) -> None:
+    facts = dates("The plant closed in March 2020 after the merger in 2018.", nlp)
+    assert values(facts) == [("2020-03", "month", None), ("2018", "year", None)]
+
+
+def test_a_weekday_that_contradicts_the_date_is_flagged(nlp: Nlp) -> None:
+    facts = dates("The summit was held on Tuesday, April 14, 2025.", nlp)
+    assert values(facts) == [("2025-04-14", "day", WEEKDAY_MISMATCH)]
+    assert facts[0].subject == "summit"
+
+
+def test_weekday_date_without_year_takes_the_year_whose_calendar_fits(nlp: Nlp) -> None:
+    published = datetime(2026, 1, 5)  # 2025-04-14 was a Monday; 2026-04-14 is a Tuesday
+    facts = dates("The summit opened on Monday, April 14.", nlp, published)
+    assert values(facts) == [("2025-04-14", "day", None)]
+
+
+def test_without_publication_the_year_fits_the_years_mentioned(nlp: Nlp) -> None:
+    text = "The summit opened on Monday, April 14. It was the first summit since 2023."
+    assert dates(text, nlp)[0].value == "2025-04-14"
+
+
+def test_relative_dates_resolve_against_publication(nlp: Nlp) -> None:
+    published = datetime(2025, 4, 16)  # a Wednesday
+    text = (
+        "The talks collapsed yesterday. The visit began on Monday. "
+        "Prices rose last month. The election will be held next year."
+    )
+    assert values(dates(text, nlp, published)) == [
+        ("2025-04-15", "day", None),
+        ("2025-04-14", "day", None),
+        ("2025-03", "month", None),
+        ("2026", "year", None),
+    ]
+
+
+def test_relative_dates_are_skipped_without_publication(nlp: Nlp) -> None:
+    assert dates("The talks collapsed yesterday after a meeting on Monday.", nlp) == []
+
+
+def test_durations_and_ages_are_not_dates(nlp: Nlp) -> None:
+    text = "He served for three years, is 45 years old and joined a two-day summit."
+    assert dates(text, nlp, datetime(2025, 4, 14)) == []
+
+
+def test_event_noun_or_verb_is_the_subject() -> None:
+    model = load_nlp(Settings())
+    if not model.has_parser:
+        pytest.skip("no spaCy model installed")
+    text = "The 2025 visit was planned. Xi arrived in Hanoi on April 14, 2025."
+    assert [f.subject for f in dates(text, model)] == ["visit", "arrive"]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed corpus not available")
+def test_seed_articles_give_exact_offsets(nlp: Nlp) -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        for published in (None, datetime(2025, 4, 15)):
+            for fact in dates(path.read_text(encoding="utf-8"), nlp, published):
+                assert fact.unit in ("day", "month", "year")

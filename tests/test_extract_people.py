@@ -1,0 +1,72 @@
+"""person_role facts: titles bound to the people they name, with and without a model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from consilience.extract.nlp import Nlp, load_nlp, parse_article
+from consilience.extract.people import extract_person_roles, title_key
+from consilience.models import Article
+from consilience.settings import Settings
+
+
+@pytest.fixture(scope="module", params=["auto", "none"])
+def nlp(request: pytest.FixtureRequest) -> Iterator[Nlp]:
+    yield load_nlp(Settings(spacy_model=request.param))
+
+
+def _roles(nlp: Nlp, text: str) -> dict[str, tuple[str, str | None]]:
+    parsed = parse_article(Article(id="a", source="a.txt", text=text), nlp)
+    facts = extract_person_roles(parsed)
+    for fact in facts:
+        assert text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
+        if fact.span is not None:
+            assert text[fact.span.start : fact.span.end] == fact.value
+    return {fact.subject: (fact.value, fact.predicate) for fact in facts}
+
+
+def test_title_before_name_with_modifier_and_country(nlp: Nlp) -> None:
+    roles = _roles(nlp, "Former US President Barack Obama criticised the new rules on Tuesday.")
+    assert roles["Barack Obama"] == ("Former US President", "former president")
+
+
+def test_prime_minister_before_name(nlp: Nlp) -> None:
+    roles = _roles(nlp, "The plan was backed by Prime Minister Keir Starmer in London.")
+    assert roles["Keir Starmer"] == ("Prime Minister", "prime minister")
+
+
+def test_country_possessive_is_kept_out_of_the_title(nlp: Nlp) -> None:
+    roles = _roles(nlp, "He also met Japan’s Prime Minister Shigeru Ishiba during the trip.")
+    assert roles["Shigeru Ishiba"][1] == "prime minister"
+
+
+def test_appositive_title_after_name() -> None:
+    nlp = load_nlp(Settings())
+    text = "Maria Lopez, Chief Executive of the airline, said demand was strong."
+    assert _roles(nlp, text)["Maria Lopez"] == ("Chief Executive", "chief executive")
+
+
+def test_title_binds_only_to_the_name_it_touches(nlp: Nlp) -> None:
+    roles = _roles(nlp, "Talks between Angela Merkel and President Emmanuel Macron ended late.")
+    assert "Angela Merkel" not in roles
+    assert roles["Emmanuel Macron"][1] == "president"
+
+
+def test_short_name_later_maps_to_the_fullest_name() -> None:
+    nlp = load_nlp(Settings())
+    text = "Senator Elizabeth Warren spoke first. Later, Senator Warren left the hall."
+    roles = _roles(nlp, text)
+    assert list(roles) == ["Elizabeth Warren"]
+
+
+def test_title_key_drops_country_words_and_possessives() -> None:
+    assert title_key("former US President") == "former president"
+    assert title_key("Chinese President") == "president"
+    assert title_key("Communist Party General Secretary") == "general secretary"
+    assert title_key("Vietnam’s Prime Minister") == "prime minister"
+
+
+def test_no_title_no_fact(nlp: Nlp) -> None:
+    assert _roles(nlp, "Angela Merkel arrived in Paris on Monday evening.") == {}

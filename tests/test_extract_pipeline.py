@@ -1,0 +1,96 @@
+"""analyze_article: one parse, every fact kind, context and attribution filled centrally."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import consilience.extract as extract
+from consilience.extract import analyze_article, load_nlp
+from consilience.extract.nlp import Nlp
+from consilience.models import Analysis, Article
+from consilience.settings import Settings
+
+SEEDS = Path("/work/shared/corpus/seeds")
+
+
+@pytest.fixture(scope="module", params=["auto", "none"])
+def nlp(request: pytest.FixtureRequest) -> Iterator[Nlp]:
+    yield load_nlp(Settings(spacy_model=request.param))
+
+
+def _analyze(nlp: Nlp, text: str) -> Analysis:
+    return analyze_article(Article(id="a1", source="a.txt", text=text), nlp)
+
+
+def _check_offsets(analysis: Analysis) -> None:
+    text = analysis.article.text
+    for fact in analysis.facts:
+        assert fact.article == analysis.article.id
+        assert text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
+        if fact.span is not None:
+            assert text[fact.span.start : fact.span.end] == fact.span.text
+            assert fact.evidence.start <= fact.span.start <= fact.span.end <= fact.evidence.end
+    for entity in analysis.entities:
+        assert text[entity.start : entity.end] == entity.text
+
+
+def test_exports_match_the_public_api() -> None:
+    assert all(hasattr(extract, name) for name in extract.__all__)
+
+
+def test_facts_of_every_kind_are_found_and_sorted_by_position(nlp: Nlp) -> None:
+    text = (
+        "Prime Minister Keir Starmer will visit Canada and Mexico next month.\n"
+        "“We expect trade to grow for many years to come,” Keir Starmer said.\n"
+        "Exports rose 14% last year, according to official data."
+    )
+    analysis = _analyze(nlp, text)
+    _check_offsets(analysis)
+    kinds = {fact.kind for fact in analysis.facts}
+    assert {"person_role", "claim", "quote"} <= kinds
+    starts = [(fact.evidence.start, fact.kind) for fact in analysis.facts]
+    assert starts == sorted(starts)
+    assert len(set(analysis.facts)) == len(analysis.facts)
+
+
+def test_context_holds_content_lemmas_of_the_sentence(nlp: Nlp) -> None:
+    analysis = _analyze(nlp, "Prime Minister Keir Starmer visited the new factories on Monday.")
+    role = next(fact for fact in analysis.facts if fact.kind == "person_role")
+    assert "factory" in role.context
+    assert "the" not in role.context
+    assert list(role.context) == sorted(set(role.context))
+
+
+def test_attribution_is_filled_for_facts_in_reported_speech(nlp: Nlp) -> None:
+    text = "Angela Merkel will visit Canada and Mexico, according to official sources."
+    analysis = _analyze(nlp, text)
+    claims = [fact for fact in analysis.facts if fact.kind == "claim"]
+    assert claims, "the set of places should be found"
+    assert all(fact.attributed_to == "official sources" for fact in claims)
+
+
+def test_the_reporters_own_voice_has_no_attribution(nlp: Nlp) -> None:
+    analysis = _analyze(nlp, "Angela Merkel will visit Canada and Mexico next week.")
+    assert analysis.facts
+    assert all(fact.attributed_to is None for fact in analysis.facts)
+
+
+def test_entities_carry_the_article_level_canonical_name() -> None:
+    nlp = load_nlp(Settings())
+    analysis = _analyze(nlp, "Donald Trump spoke on Monday. Later, Trump left for Florida.")
+    canonical = {entity.text: entity.canonical for entity in analysis.entities}
+    assert canonical["Trump"] == "Donald Trump"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed corpus not available")
+def test_every_seed_article_analyses_with_exact_offsets(nlp: Nlp) -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        analysis = _analyze(nlp, text)
+        _check_offsets(analysis)
+        assert analysis.sentences
+        kinds = {fact.kind for fact in analysis.facts}
+        assert "person_role" in kinds or "quote" in kinds, path.name

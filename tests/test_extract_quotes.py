@@ -1,0 +1,95 @@
+"""Direct quotes and their speakers; attribution of facts to who the article says speaks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from consilience.extract.attribution import attribution_at
+from consilience.extract.nlp import Nlp, load_nlp, parse_article
+from consilience.extract.quotes import extract_quotes
+from consilience.models import Article
+from consilience.settings import Settings
+
+
+@pytest.fixture(scope="module", params=["auto", "none"])
+def nlp(request: pytest.FixtureRequest) -> Iterator[Nlp]:
+    yield load_nlp(Settings(spacy_model=request.param))
+
+
+def _quotes(nlp: Nlp, text: str) -> list[tuple[str, str, str | None]]:
+    parsed = parse_article(Article(id="a", source="a.txt", text=text), nlp)
+    facts = extract_quotes(parsed)
+    for fact in facts:
+        assert fact.span is not None
+        assert text[fact.span.start : fact.span.end] == fact.value
+        assert text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
+        assert fact.evidence.start <= fact.span.start and fact.span.end <= fact.evidence.end
+    return [(fact.subject, fact.value, fact.predicate) for fact in facts]
+
+
+def test_quote_then_name_said(nlp: Nlp) -> None:
+    text = "Officials met on Monday.\n“We will not back down on this issue,” Maria Lopez said."
+    assert _quotes(nlp, text) == [("Maria Lopez", "We will not back down on this issue,", "say")]
+
+
+def test_name_said_colon_then_quote(nlp: Nlp) -> None:
+    text = 'Maria Lopez told reporters: "The deal is done and the money is ready."'
+    assert _quotes(nlp, text)[0][:1] == ("Maria Lopez",)
+    assert _quotes(nlp, text)[0][2] == "tell"
+
+
+def test_pronoun_speaker_is_the_person_named_before_the_quote(nlp: Nlp) -> None:
+    text = (
+        "Maria Lopez, the company's founder, spoke at the summit.\n"
+        "“I think that John Smith is wrong about the market,” she said."
+    )
+    assert _quotes(nlp, text)[0][0] == "Maria Lopez"
+
+
+def test_speaker_is_the_fullest_name_in_the_article(nlp: Nlp) -> None:
+    text = "Maria Lopez arrived late.\n“Prices will keep rising this year,” Lopez warned."
+    assert _quotes(nlp, text)[0][:1] == ("Maria Lopez",)
+    assert _quotes(nlp, text)[0][2] == "warn"
+
+
+def test_scare_quotes_without_a_speech_verb_are_ignored(nlp: Nlp) -> None:
+    text = "The group described the so-called “peace plan” as a delay tactic by rivals."
+    assert _quotes(nlp, text) == []
+
+
+def test_quote_left_open_runs_to_the_end_of_its_paragraph(nlp: Nlp) -> None:
+    text = (
+        "Maria Lopez said: “The first phase is finished. The second starts in May.\n"
+        "Other news followed."
+    )
+    quotes = _quotes(nlp, text)
+    assert quotes[0][1] == "The first phase is finished. The second starts in May."
+
+
+def test_straight_quote_marks_are_read_too(nlp: Nlp) -> None:
+    text = 'He left early. "We expect a decision within weeks," said John Smith.'
+    assert _quotes(nlp, text) == [("John Smith", "We expect a decision within weeks,", "say")]
+
+
+def test_facts_inside_a_quote_are_attributed_to_its_speaker(nlp: Nlp) -> None:
+    text = "“Sales rose 12% last year,” Maria Lopez said.\nThe shares fell 3% on Friday."
+    parsed = parse_article(Article(id="a", source="a.txt", text=text), nlp)
+    inside = text.index("12%")
+    outside = text.index("3%")
+    assert attribution_at(parsed, inside, inside + 3) == "Maria Lopez"
+    assert attribution_at(parsed, outside, outside + 2) is None
+
+
+def test_according_to_names_the_source(nlp: Nlp) -> None:
+    text = "Exports rose 14% in 2024, according to state media."
+    parsed = parse_article(Article(id="a", source="a.txt", text=text), nlp)
+    assert attribution_at(parsed, 13, 16) == "state media"
+
+
+def test_named_person_said_attributes_the_sentence(nlp: Nlp) -> None:
+    text = "John Smith said that tariffs of 25% would hurt farmers."
+    parsed = parse_article(Article(id="a", source="a.txt", text=text), nlp)
+    at = text.index("25%")
+    assert attribution_at(parsed, at, at + 3) == "John Smith"
