@@ -20,6 +20,7 @@ import consilience.report
 from consilience.errors import ReportError
 from consilience.models import (
     Article,
+    ArticleNote,
     Evidence,
     Finding,
     Report,
@@ -290,9 +291,19 @@ def test_report_json_uses_exactly_the_contract_field_names(report: Report) -> No
         "author",
         "text",
         "removed",
+        "notes",
     }
     finding = story["findings"][1]
-    assert set(finding) == {"id", "kind", "status", "severity", "note", "about", "variants"}
+    assert set(finding) == {
+        "id",
+        "kind",
+        "status",
+        "severity",
+        "note",
+        "about",
+        "variants",
+        "independent_sources",
+    }
     assert set(finding["variants"][0]) == {
         "value",
         "number",
@@ -537,7 +548,7 @@ def test_markdown_table_cells_escape_pipes_and_newlines(report: Report) -> None:
 def test_markdown_lists_removed_boilerplate_in_details(report: Report) -> None:
     markdown = render_markdown(report)
     notes = markdown[markdown.index("### Per-article notes") :]
-    assert "- Daily Planet: 2 lines removed as boilerplate" in notes
+    assert "- Daily Planet\n\n  - 2 lines removed as boilerplate" in notes
     assert "<details><summary>Removed lines</summary>" in notes
     assert "  - Sign up for our newsletter" in notes
 
@@ -778,3 +789,24 @@ def test_any_report_with_consistent_offsets_validates_and_renders(report: Report
     assert evidence_mismatches(data) == []
     assert render_markdown(report).startswith("# Consilience report\n")
     assert "<script" not in render_html(report).lower()
+
+
+def test_article_notes_reach_every_format(report: Report) -> None:
+    story = report.stories[0]
+    first, second = story.story.articles[0], story.story.articles[1]
+    notes = (
+        ArticleNote(first.id, "same_text", "same text as", (second.id,)),
+        ArticleNote(second.id, "machine_text", "bibliography admits its sources <were> missing"),
+    )
+    noted = replace(report, stories=(replace(story, notes=notes), *report.stories[1:]))
+    data = report_to_dict(noted)
+    validate_report(data)
+    articles = data["stories"][0]["articles"]
+    assert articles[0]["notes"] == [
+        {"kind": "same_text", "text": "same text as", "related": [second.id]}
+    ]
+    assert articles[1]["notes"][0]["kind"] == "machine_text"
+    markdown = render_markdown(noted)
+    assert "same text as" in markdown and "bibliography admits" in markdown
+    html = render_html(noted)
+    assert "&lt;were&gt;" in html and "<were>" not in html

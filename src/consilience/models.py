@@ -17,6 +17,7 @@ from typing import Literal
 __all__ = [
     "Analysis",
     "Article",
+    "ArticleNote",
     "Entity",
     "Evidence",
     "Fact",
@@ -202,14 +203,32 @@ class Finding:
     variants: tuple[Variant, ...]
     severity: Severity | None = None
     note: str | None = None
+    # Articles that are near copies of one another (syndicated wire text) count once.
+    independent_sources: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleNote:
+    """Something a reader should know about one article of a story.
+
+    ``kind`` is "same_text" (a near copy of another article: ``related`` names it),
+    "machine_text" (signs of machine-written text) or "inconsistency" (the article disagrees
+    with itself).
+    """
+
+    article: str
+    kind: Literal["same_text", "machine_text", "inconsistency"]
+    text: str
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class StoryReport:
-    """A story with its findings."""
+    """A story with its findings and per-article notes."""
 
     story: Story
     findings: tuple[Finding, ...]
+    notes: tuple[ArticleNote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

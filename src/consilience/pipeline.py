@@ -9,17 +9,28 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from consilience.align import align_facts
-from consilience.clean import clean_article
+from consilience.clean import clean_article, machine_text_signs
 from consilience.cluster import cluster_stories
 from consilience.compare import compare_slots
+from consilience.dedup import CopyGroups, find_copies, independent_sources
 from consilience.errors import ConsilienceError, InputError
 from consilience.extract import Nlp, analyze_article, canonical_names, load_nlp
+from consilience.extract.dates import WEEKDAY_MISMATCH
 from consilience.ingest import read_inputs
-from consilience.models import Analysis, Article, Report, SkippedInput, StoryReport
+from consilience.models import (
+    Analysis,
+    Article,
+    ArticleNote,
+    Finding,
+    Report,
+    SkippedInput,
+    Story,
+    StoryReport,
+)
 from consilience.settings import Settings
 
 __all__ = ["Ingested", "analyze_articles", "ingest_inputs", "run_analysis"]
@@ -94,20 +105,48 @@ def analyze_articles(
     notify("clustering articles into stories")
     stories = cluster_stories(analyses, settings)
     by_article = {analysis.article.id: analysis for analysis in analyses}
-    story_reports = []
-    for story in stories:
-        members = [by_article[article.id] for article in story.articles]
-        # Step 5: line up what the story's articles state (names resolved story-wide).
-        aliases = canonical_names([entity for member in members for entity in member.entities])
-        slots = align_facts([fact for member in members for fact in member.facts], aliases)
-        # Step 6: judge each slot: agreed, conflict, updated or single source.
-        findings = compare_slots(slots, {article.id: article for article in story.articles})
-        story_reports.append(StoryReport(story=story, findings=tuple(findings)))
+    story_reports = [_report_story(story, by_article, settings) for story in stories]
     return Report(
         generated_at=datetime.now(UTC),
         stories=tuple(story_reports),
         skipped=tuple(set_aside),
     )
+
+
+def _report_story(story: Story, by_article: dict[str, Analysis], settings: Settings) -> StoryReport:
+    members = [by_article[article.id] for article in story.articles]
+    # Step 5: line up what the story's articles state (names resolved story-wide).
+    aliases = canonical_names([entity for member in members for entity in member.entities])
+    slots = align_facts([fact for member in members for fact in member.facts], aliases)
+    # Step 6: judge each slot: agreed, conflict, updated or single source; wire copies of one
+    # text count as one independent source.
+    articles = {article.id: article for article in story.articles}
+    copies = find_copies(story.articles, settings)
+    findings = [_count_sources(finding, copies) for finding in compare_slots(slots, articles)]
+    return StoryReport(story, tuple(findings), tuple(_article_notes(members, copies)))
+
+
+def _count_sources(finding: Finding, copies: CopyGroups) -> Finding:
+    ids = {article for variant in finding.variants for article in variant.articles}
+    return replace(finding, independent_sources=independent_sources(ids, copies))
+
+
+def _article_notes(members: Sequence[Analysis], copies: CopyGroups) -> list[ArticleNote]:
+    """What a reader should know per article: copies, machine-written signs, self-contradiction."""
+    notes = []
+    for member in members:
+        article = member.article
+        for group in copies.groups:
+            if article.id in group:
+                others = tuple(other for other in group if other != article.id)
+                notes.append(ArticleNote(article.id, "same_text", "same text as", others))
+        for sign in machine_text_signs(article.text, article.removed):
+            notes.append(ArticleNote(article.id, "machine_text", sign))
+        for fact in member.facts:
+            if fact.kind == "date" and fact.hedge == WEEKDAY_MISMATCH:
+                text = f"weekday does not match the date {fact.value}: {fact.evidence.text!r}"
+                notes.append(ArticleNote(article.id, "inconsistency", text))
+    return notes
 
 
 def run_analysis(

@@ -155,17 +155,20 @@ def _notes(articles: tuple[ArticleView, ...]) -> list[str]:
         return []
     lines = [f"### {SECTION_TITLES['notes']}", ""]
     for article in articles:
-        count = _count(len(article.removed), "line")
-        lines += [
-            f"- {_inline(article.label)}: {count} removed as boilerplate",
-            "",
-            "  <details><summary>Removed lines</summary>",
-            "",
-            *(f"  - {_inline(line)}" for line in article.removed),
-            "",
-            "  </details>",
-            "",
-        ]
+        lines += [f"- {_inline(article.label)}", ""]
+        lines += [f"  - {_inline(note)}" for note in article.notes]
+        if article.removed:
+            count = _count(len(article.removed), "line")
+            lines += [
+                f"  - {count} removed as boilerplate",
+                "",
+                "  <details><summary>Removed lines</summary>",
+                "",
+                *(f"  - {_inline(line)}" for line in article.removed),
+                "",
+                "  </details>",
+            ]
+        lines.append("")
     return lines
 
 

@@ -7,7 +7,15 @@ import math
 from datetime import UTC, datetime
 from typing import Any
 
-from consilience.models import Article, Evidence, Finding, Report, StoryReport, Variant
+from consilience.models import (
+    Article,
+    ArticleNote,
+    Evidence,
+    Finding,
+    Report,
+    StoryReport,
+    Variant,
+)
 
 __all__ = ["SCHEMA_ID", "published_range", "render_json", "report_to_dict"]
 
@@ -31,7 +39,11 @@ def published_range(articles: tuple[Article, ...]) -> tuple[datetime | None, dat
     return min(moments, key=_comparable), max(moments, key=_comparable)
 
 
-def _article(article: Article) -> dict[str, Any]:
+def _note(note: ArticleNote) -> dict[str, Any]:
+    return {"kind": note.kind, "text": note.text, "related": list(note.related)}
+
+
+def _article(article: Article, notes: tuple[ArticleNote, ...]) -> dict[str, Any]:
     return {
         "id": article.id,
         "source": article.source,
@@ -42,6 +54,7 @@ def _article(article: Article) -> dict[str, Any]:
         "author": article.author,
         "text": article.text,
         "removed": list(article.removed),
+        "notes": [_note(note) for note in notes if note.article == article.id],
     }
 
 
@@ -78,6 +91,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "note": finding.note,
         "about": finding.about,
         "variants": [_variant(variant) for variant in finding.variants],
+        "independent_sources": finding.independent_sources,
     }
 
 
@@ -91,7 +105,7 @@ def _story(story_report: StoryReport) -> dict[str, Any]:
         "outlets": outlets,
         "first_published": _iso(first),
         "last_published": _iso(last),
-        "articles": [_article(article) for article in story.articles],
+        "articles": [_article(article, story_report.notes) for article in story.articles],
         "findings": [_finding(finding) for finding in story_report.findings],
     }
 

@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from consilience.models import Article, Evidence, Finding, Report, StoryReport, Variant
+from consilience.models import (
+    Article,
+    ArticleNote,
+    Evidence,
+    Finding,
+    Report,
+    StoryReport,
+    Variant,
+)
 from consilience.report.to_json import published_range
 
 __all__ = [
@@ -80,6 +88,7 @@ class ArticleView:
     url: str | None
     author: str | None
     removed: tuple[str, ...]
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +268,15 @@ def _timeline(findings: tuple[FindingView, ...]) -> tuple[TimelineEntry, ...]:
     return tuple(sorted(entries, key=lambda entry: _date_order(entry.value)))
 
 
-def _article(article: Article, label: str) -> ArticleView:
+def _note_text(note: ArticleNote, labels: dict[str, str]) -> str:
+    if note.related:
+        return f"{note.text} " + ", ".join(labels.get(other, other) for other in note.related)
+    return note.text
+
+
+def _article(
+    article: Article, label: str, notes: tuple[ArticleNote, ...], labels: dict[str, str]
+) -> ArticleView:
     return ArticleView(
         id=article.id,
         label=label,
@@ -270,6 +287,7 @@ def _article(article: Article, label: str) -> ArticleView:
         url=article.url,
         author=article.author,
         removed=article.removed,
+        notes=tuple(_note_text(note, labels) for note in notes if note.article == article.id),
     )
 
 
@@ -294,7 +312,10 @@ def _story(story_report: StoryReport) -> StoryView:
         if key not in OWN_LAYOUT_SECTIONS
     )
     dated = tuple(view for finding, view in found if _in_section("timeline", finding))
-    articles = tuple(_article(article, labels[article.id]) for article in story.articles)
+    articles = tuple(
+        _article(article, labels[article.id], story_report.notes, labels)
+        for article in story.articles
+    )
     first, last = published_range(story.articles)
     outlets = sorted({article.outlet for article in story.articles if article.outlet is not None})
     return StoryView(
@@ -306,7 +327,7 @@ def _story(story_report: StoryReport) -> StoryView:
         articles=articles,
         sections=sections,
         timeline=_timeline(dated),
-        notes=tuple(article for article in articles if article.removed),
+        notes=tuple(article for article in articles if article.removed or article.notes),
     )
 
 
