@@ -191,8 +191,9 @@ def test_the_same_noun_in_unrelated_sentences_is_not_the_same_figure() -> None:
     a = make_article("a", "Some 5,000 people marched in the capital on Sunday.")
     b = make_article("b", "About 5,000 people were evacuated from flooded villages.")
     facts = [
-        quantity(a, a.text, "Some 5,000", 5000, "people", context="capital march people sunday"),
-        quantity(b, b.text, "About 5,000", 5000, "people",
+        quantity(a, a.text, "Some 5,000", 5000, "people", predicate="march",
+                 context="capital march people sunday"),
+        quantity(b, b.text, "About 5,000", 5000, "people", predicate="evacuate",
                  context="evacuate flood people village"),
     ]  # fmt: skip
     assert len(align_facts(facts, {})) == 2
@@ -380,3 +381,102 @@ def test_every_fact_lands_in_exactly_one_slot_unless_repeated() -> None:
     facts = _mixed_story()
     placed = [fact for slot in align_facts(facts, {}) for fact in slot.facts]
     assert sorted(placed, key=repr) == sorted(facts, key=repr)
+
+
+# --- scored matching ----------------------------------------------------------------------
+
+
+def test_reporting_and_movement_verbs_do_not_split_one_figure() -> None:
+    a = make_article("a", "Harlow Foods reported annual sales of $2.3 billion on Tuesday.")
+    b = make_article("b", "Sales at Harlow Foods rose to $2.3 billion for the year.")
+    facts = [
+        quantity(a, a.text, "$2.3 billion", 2.3e9, "sale", unit="USD", predicate="report",
+                 context="food harlow report sale tuesday"),
+        quantity(b, b.text, "$2.3 billion", 2.3e9, "sale", unit="USD", predicate="rise",
+                 context="food harlow rise sale year"),
+    ]  # fmt: skip
+    assert len(align_facts(facts, {})) == 1
+
+
+def test_different_modifiers_of_one_noun_are_different_figures() -> None:
+    a = make_article("a", "Gross profit was $40 million and net profit $12 million.")
+    b = make_article("b", "The brewer's net profit came to $15 million.")
+    context = "brewer profit"
+    facts = [
+        make_fact(a, a.text, "quantity", "profit", "$40 million", number=4e7, unit="USD",
+                  about="gross profit", context=context),
+        make_fact(a, a.text, "quantity", "profit", "$12 million", number=1.2e7, unit="USD",
+                  about="net profit", context=context),
+        make_fact(b, b.text, "quantity", "profit", "$15 million", number=1.5e7, unit="USD",
+                  about="net profit", context=context),
+    ]  # fmt: skip
+    slots = align_facts(facts, {})
+    assert {f.value for f in slot_of(slots, facts[2]).facts} == {"$12 million", "$15 million"}
+
+
+def test_moves_on_different_days_are_different_figures() -> None:
+    a = make_article("a", "Its shares fell 3% on Monday.")
+    b = make_article("b", "Its shares fell 5% on Wednesday.")
+    facts = [
+        make_fact(a, a.text, "quantity", "share", "3%", number=3, unit="%",
+                  about="shares on Monday", context="fall share"),
+        make_fact(b, b.text, "quantity", "share", "5%", number=5, unit="%",
+                  about="shares on Wednesday", context="fall share"),
+    ]  # fmt: skip
+    assert len(align_facts(facts, {})) == 2
+
+
+def test_countries_named_inside_role_phrases_keep_mirror_tariffs_apart() -> None:
+    a = make_article("a", "Ruritania put a 30% duty on Elbonian cheese.")
+    b = make_article("b", "Elbonia answered with a 30% duty on Ruritanian wine.")
+    context = "answer cheese duty put wine"
+    facts = [
+        make_fact(a, a.text, "quantity", "duty", "30%", number=30, unit="%",
+                  about="duty on French cheese", context=context),
+        make_fact(b, b.text, "quantity", "duty", "30%", number=30, unit="%",
+                  about="duty on Italian wine", context=context),
+    ]  # fmt: skip
+    assert len(align_facts(facts, {"France": "France", "Italy": "Italy"})) == 2
+
+
+def test_dates_and_numbers_in_roles_are_not_participants() -> None:
+    a = make_article("a", "Revenue rose to $9 billion from $7 billion.")
+    b = make_article("b", "The group reported revenue of $9 billion on Friday.")
+    facts = [
+        quantity(a, a.text, "$9 billion", 9e9, "revenue", unit="USD", predicate="rise",
+                 roles=(Role("target", "7 billion"),), context="group revenue rise"),
+        quantity(b, b.text, "$9 billion", 9e9, "revenue", unit="USD", predicate="report",
+                 roles=(Role("target", "Friday"),), context="friday group report revenue"),
+    ]  # fmt: skip
+    assert len(align_facts(facts, {})) == 1
+
+
+def test_one_family_of_offices_shares_a_slot_unless_one_article_gives_both() -> None:
+    a = make_article("a", "Prosecutor Mia Dahl spoke.")
+    b = make_article("b", "Defence barrister Mia Dahl spoke.")
+    c = make_article("c", "Mayor Tom Berg, a former judge, spoke.")
+    d = make_article("d", "Judge Tom Berg spoke.")
+    facts = [
+        make_fact(a, a.text, "person_role", "Mia Dahl", "Prosecutor", predicate="prosecutor"),
+        make_fact(b, b.text, "person_role", "Mia Dahl", "Defence barrister",
+                  predicate="defence barrister"),
+        make_fact(c, c.text, "person_role", "Tom Berg", "Mayor", predicate="mayor"),
+        make_fact(c, c.text, "person_role", "Tom Berg", "former judge", predicate="former judge"),
+        make_fact(d, d.text, "person_role", "Tom Berg", "Judge", predicate="judge"),
+    ]  # fmt: skip
+    slots = align_facts(facts, {})
+    assert slot_of(slots, facts[0]) == slot_of(slots, facts[1])
+    assert slot_of(slots, facts[2]) != slot_of(slots, facts[4])
+    assert slot_of(slots, facts[3]) == slot_of(slots, facts[4])
+
+
+def test_placeholder_subjects_alone_do_not_make_one_figure() -> None:
+    a = make_article("a", "The club paid $4 million for the striker.")
+    b = make_article("b", "The club earned $9 million from ticket sales.")
+    facts = [
+        make_fact(a, a.text, "quantity", "money", "$4 million", number=4e6, unit="USD",
+                  about="money paid", context="club pay striker"),
+        make_fact(b, b.text, "quantity", "money", "$9 million", number=9e6, unit="USD",
+                  about="money earned", context="club earn sale ticket"),
+    ]  # fmt: skip
+    assert len(align_facts(facts, {})) == 2

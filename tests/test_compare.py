@@ -390,3 +390,34 @@ def test_the_order_of_articles_and_facts_does_not_change_the_findings(rng: rando
     shuffled = compare_slots(align_facts(facts, {"Lee": "Kim Lee"}), by_id(*articles))
     assert shuffled == expected
     assert [f.status for f in expected] == ["conflict", "conflict"]
+
+
+def _titles(*pairs: tuple[str, str]) -> Slot:
+    facts = []
+    for index, (title, sentence) in enumerate(pairs):
+        article = make_article(f"t{index}", sentence)
+        facts.append(
+            Fact(kind="person_role", article=article.id, subject="Rosa Lind",
+                 about="role of Rosa Lind", value=title,
+                 evidence=Evidence(article.id, sentence, 0, len(sentence)),
+                 predicate=title.casefold())
+        )  # fmt: skip
+    return Slot(kind="person_role", key="person_role:rosa lind", about="x", facts=tuple(facts))
+
+
+def test_one_office_written_two_ways_is_agreed() -> None:
+    slot = _titles(("CFO", "CFO Rosa Lind said."), ("Finance chief", "Finance chief Rosa Lind."))
+    assert compare_slot(slot, {}).status == "agreed"
+
+
+def test_former_title_agrees_with_a_title_told_in_the_past() -> None:
+    past = _titles(
+        ("former mayor", "The former mayor Rosa Lind spoke."),
+        ("Mayor", "Mayor Rosa Lind, who served two terms, spoke."),
+    )
+    assert compare_slot(past, {}).status == "agreed"
+    present = _titles(
+        ("former mayor", "The former mayor Rosa Lind spoke."),
+        ("Mayor", "Mayor Rosa Lind spoke on Friday."),
+    )
+    assert compare_slot(present, {}).status == "conflict"

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import combinations
 
+from consilience.align_titles import describes_past, is_former, office_key
 from consilience.models import Article, Fact, Finding, Severity, Slot, Status, Variant
 
 __all__ = [
@@ -116,8 +117,9 @@ def _published(article_id: str, articles: Mapping[str, Article]) -> datetime | N
 def _variant_key(fact: Fact) -> str:
     if fact.kind == "quantity" and fact.number is not None:
         return f"{fact.number!r}|{fact.unit}|{fact.hedge}"
-    if fact.kind == "person_role":
-        return (fact.predicate or fact.value).casefold()
+    if fact.kind == "person_role":  # one office however written, "former" kept apart
+        title = office_key(fact.predicate or fact.value)
+        return f"former {title}" if is_former(fact) else title
     if fact.kind == "quote":
         return _WORDS.sub(" ", fact.value.casefold()).strip()
     return fact.value
@@ -216,6 +218,18 @@ def _dates_consistent(a: _Group, b: _Group) -> _Judgement:
     return _Judgement("conflict", "major")
 
 
+def _titles_consistent(a: _Group, b: _Group) -> _Judgement:
+    """ "Former X" vs "X" agree when every "X" sentence frames it in the past ("who was")."""
+    former, current = (a, b) if is_former(a.first) else (b, a)
+    same_office = office_key(former.first.predicate or former.first.value) == office_key(
+        current.first.predicate or current.first.value
+    )
+    past = all(describes_past(fact) for fact in current.facts)
+    if same_office and past and is_former(former.first) and not is_former(current.first):
+        return _Judgement("agreed", note=f"{current.value} is told in the past tense")
+    return _Judgement("conflict", "major")
+
+
 def _always_conflict(a: _Group, b: _Group) -> _Judgement:
     return _Judgement("conflict", "major")
 
@@ -223,7 +237,7 @@ def _always_conflict(a: _Group, b: _Group) -> _Judgement:
 _PAIR_JUDGES: dict[str, Callable[[_Group, _Group], _Judgement]] = {
     "quantity": _compare_figures,
     "date": _dates_consistent,
-    "person_role": _always_conflict,
+    "person_role": _titles_consistent,
     "claim": _always_conflict,
 }
 
@@ -345,7 +359,44 @@ def compare_slot(slot: Slot, articles: Mapping[str, Article]) -> Finding:
     )
 
 
+def _stale_facts(slot: Slot, articles: Mapping[str, Article]) -> list[Fact]:
+    """Figures published after a higher one without rising past it: an old figure repeated."""
+    if slot.kind != "quantity":
+        return []
+    stale = []
+    for fact in slot.facts:
+        stamp = _published(fact.article, articles)
+        if stamp is None or fact.number is None:
+            return []
+        earlier = [
+            other.number
+            for other in slot.facts
+            if other.number is not None
+            and (moment := _published(other.article, articles)) is not None
+            and moment < stamp
+        ]
+        if earlier and fact.number < max(earlier):
+            stale.append(fact)
+    return stale
+
+
+def _split_stale(slot: Slot, articles: Mapping[str, Article]) -> list[Finding]:
+    """A rising figure with a later outlet repeating an old one: the update, and a conflict
+    between the latest figure and the stale one."""
+    stale = _stale_facts(slot, articles)
+    rest = [f for f in slot.facts if f not in stale]
+    if not stale or len({f.article for f in rest}) < 2:
+        return [compare_slot(slot, articles)]
+    history = compare_slot(Slot(slot.kind, slot.key, slot.about, tuple(rest)), articles)
+    if history.status != "updated":
+        return [compare_slot(slot, articles)]
+    latest = max(rest, key=lambda f: (f.number or 0.0, _position(f)))
+    facts = (*[f for f in rest if f.number == latest.number], *stale)
+    stale_slot = Slot(slot.kind, f"{slot.key}:stale", slot.about, facts)
+    return [history, compare_slot(stale_slot, articles)]
+
+
 def compare_slots(slots: Sequence[Slot], articles: Mapping[str, Article]) -> list[Finding]:
     """Judge every slot; conflicts first, then updated, agreed, single source (stable)."""
-    findings = [compare_slot(slot, articles) for slot in slots]
+    findings = [finding for slot in slots for finding in _split_stale(slot, articles)]
     return sorted(findings, key=lambda finding: _STATUS_ORDER[finding.status])

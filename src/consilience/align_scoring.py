@@ -1,0 +1,367 @@
+"""How alike two facts of a story are: the scores alignment clusters by.
+
+A scorer returns None when two facts cannot be one statement (a hard constraint: different
+unit, clearly different named participants, different people) and otherwise a score; the
+higher, the more likely the two outlets state the same thing. Everything else is soft: the
+counted thing (subject lemma, synonyms, the words of the ``about`` phrase), the sentences'
+content lemmas (TF-IDF cosine), the verb, and whether the two state the very same figure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from consilience.align_titles import office_family, office_key
+from consilience.extract.names import DEMONYMS
+from consilience.models import Fact
+
+__all__ = [
+    "LIGHT_VERBS",
+    "PREDICATE_BONUS",
+    "PREDICATE_PENALTY",
+    "QUANTITY_SIMILARITY_FLOOR",
+    "SAME_VALUE_BONUS",
+    "SYNONYM_SAME_VALUE_FLOOR",
+    "SYNONYM_SIMILARITY_FLOOR",
+    "THING_SIMILARITY_FLOOR",
+    "StoryIndex",
+    "build_index",
+    "content_stems",
+    "date_score",
+    "fold",
+    "person_role_score",
+    "quantity_score",
+    "thing_similarity",
+    "title_office",
+]
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """Word lists are written as text so they read like the data they are."""
+    return frozenset(text.split())
+
+
+# Facts about the same counted thing still need sentences about the same event. Two outlets'
+# wordings of one figure share the counted noun plus a few event words (cosine ~0.3-0.6 on
+# hand-built pairs); the same noun in another event of the story ("people" killed vs
+# "people" evacuated) shares little beyond the noun (< 0.2). 0.2 separates the two.
+QUANTITY_SIMILARITY_FLOOR = 0.2
+# Different but related counted things ("levy"/"tariff", "visit"/"trip", or about-phrases
+# sharing half their words) stating the same figure: a little more context than above.
+SYNONYM_SAME_VALUE_FLOOR = 0.3
+# Unrelated counted-thing words are merged only when the rest of the sentence says the same:
+# half the weighted content words in common. Deliberately high: a wrong merge invents a
+# conflict, a missed one only splits an agreement in two.
+SYNONYM_SIMILARITY_FLOOR = 0.5
+# Share of content words two about-phrases must have in common (Jaccard) for their things to
+# count as related when their head nouns differ ("cloud revenue" / "cloud unit revenue").
+THING_SIMILARITY_FLOOR = 0.5
+# The same number and unit of the same counted thing: a strong hint of one statement, worth
+# as much as a few shared event words; alone it never merges ("12%" growth and a "12%" levy
+# are different things, and an unrelated sentence shares nothing).
+SAME_VALUE_BONUS = 0.15
+# A shared specific verb ("kill", "impose") adds a little; two different specific verbs on one
+# noun ("killed" vs "injured") take away a little more, since they usually differ in meaning.
+PREDICATE_BONUS = 0.1
+PREDICATE_PENALTY = 0.15
+# Related things score a little below identical ones, so an exact subject match wins ties.
+_SYNONYM_THING_SCORE = 0.8
+_THING_WEIGHT = 0.1
+
+# Reporting, copula and movement verbs say nothing about which figure it is ("revenue rose
+# to", "revenue reached", "reported revenue of", "revenue was").
+LIGHT_VERBS = _word_set(
+    """
+    be have report reach rise come make stand total put say show hit climb grow fall
+    increase decrease drop jump surge gain post record see get take give go double
+    remain set top exceed near estimate expect tell add
+    """
+)
+# Words that name one thing in different ways in news English, in groups.
+_SYNONYM_GROUPS = (
+    frozenset({"tariff", "levy", "duty"}),
+    frozenset({"visit", "trip", "tour", "travel", "journey"}),
+    frozenset({"profit", "income", "earnings"}),
+    frozenset({"revenue", "sale", "sales", "turnover"}),
+    frozenset({"death", "fatality", "toll"}),
+)
+# Modifiers that make a different figure of the same noun: net vs operating profit,
+# third- vs fourth-quarter revenue. Two about-phrases with different ones never merge; days
+# count too ("shares on Thursday" vs "shares on Friday" are two moves).
+_DISTINGUISHING_MODIFIERS = _word_set(
+    """
+    net gross operating pretax adjusted underlying core annual annualised annualized
+    quarterly monthly weekly daily fullyear halfyear yearly
+    """
+)
+# Subjects extraction falls back to when no counted noun is found ("$5 million" alone is
+# "money"): equal placeholders say nothing about the thing, so the about-phrase decides.
+_PLACEHOLDER_SUBJECTS = _word_set("money amount sum figure number total value")
+_PERIOD_MODIFIER = re.compile(r"^(?:first|second|third|fourth|q[1-4])(?:quarter|half)$")
+_PHRASE_STOP_WORDS = _word_set(
+    "a an the of on in for to by from with and or its their his her our this that"
+)
+_ABOUT_WORD = re.compile(r"[a-z0-9]+")
+_NOT_A_NAME = re.compile(r"^[\d\W]|\d")
+_CALENDAR = _word_set(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow
+    """
+)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_COUNTRY_ABBREVIATIONS = {"US": "United States", "U.S.": "United States", "UK": "United Kingdom"}
+_ABOUT_TARGET = re.compile(r"\b(?:on|against)\s+(.+)$")
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"[a-z]+")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s")
+# Function words long enough to pass the length filter but carrying no meaning.
+_STOP_WORD_TEXT = (
+    "about above after again against also among another because been before being below "
+    "between both could does doing down during each every from further have having here "
+    "into itself just more most much must never only other ought over same shall should "
+    "some such than that their theirs them then there these they this those through under "
+    "until very were what when where which while whom will with within without would your "
+    "yours nothing nobody anyone everyone"
+)
+_STOP_WORDS = frozenset(_STOP_WORD_TEXT.split())
+# Scale and unit words belong to the number, so they are masked with it.
+_NUMBER_WORD_TEXT = (
+    "hundred thousand million billion trillion percent euro dollar pound rupee crore"
+)
+_NUMBER_WORDS = frozenset(
+    f"{word}{plural}" for word in _NUMBER_WORD_TEXT.split() for plural in ("", "s")
+) | {"yuan", "lakh"}
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_stems(text: str, ignore: frozenset[str] = _STOP_WORDS) -> frozenset[str]:
+    """Crude stems of a text's content words (four letters or more, stop words out)."""
+    words = _WORD.findall(text.lower())
+    return frozenset(_stem(w) for w in words if len(w) >= 4 and w not in ignore)
+
+
+def _sentence_words(fact: Fact) -> frozenset[str]:
+    """Content stems of a fact's sentence with its value and every number masked."""
+    text = _DIGITS.sub(" ", fact.evidence.text.replace(fact.value, " "))
+    return content_stems(text, _STOP_WORDS | _NUMBER_WORDS)
+
+
+def fold(name: str, aliases: Mapping[str, str]) -> str:
+    """A name through the story's aliases, casefolded."""
+    return aliases.get(name, name).casefold()
+
+
+def _about_words(fact: Fact) -> frozenset[str]:
+    text = fact.about.casefold().replace("-", "")
+    return frozenset(w for w in _ABOUT_WORD.findall(text) if w not in _PHRASE_STOP_WORDS)
+
+
+def _modifiers(fact: Fact) -> frozenset[str]:
+    return frozenset(
+        w
+        for w in _about_words(fact)
+        if w in _DISTINGUISHING_MODIFIERS or w in _CALENDAR or _PERIOD_MODIFIER.match(w)
+    )
+
+
+def _synonyms(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in _SYNONYM_GROUPS)
+
+
+def thing_similarity(a: Fact, b: Fact) -> float | None:
+    """How alike the counted things are in [0, 1]; None when modifiers set them apart."""
+    mods_a, mods_b = _modifiers(a), _modifiers(b)
+    if mods_a and mods_b and mods_a != mods_b:
+        return None
+    if a.subject.casefold() == b.subject.casefold() and a.subject not in _PLACEHOLDER_SUBJECTS:
+        # "profit" may be the "operating profit" of another outlet, or its net profit.
+        return 1.0 if mods_a == mods_b else _SYNONYM_THING_SCORE
+    if _synonyms(a.subject.casefold(), b.subject.casefold()):
+        return _SYNONYM_THING_SCORE
+    words_a, words_b = _about_words(a), _about_words(b)
+    union = words_a | words_b
+    return len(words_a & words_b) / len(union) if union else 0.0
+
+
+def _named_entity(phrase: str, aliases: Mapping[str, str]) -> str | None:
+    """The named entity a role phrase names, canonicalised; None for common nouns, dates."""
+    words = [_POSSESSIVE.sub("", w.strip(",;:")) for w in phrase.split()]
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            gram = " ".join(words[start : start + size])
+            for form in (gram, gram.rstrip(".")):
+                if form in aliases:
+                    return fold(form, aliases)
+            if size == 1 and gram in _COUNTRY_ABBREVIATIONS:
+                return fold(_COUNTRY_ABBREVIATIONS[gram], aliases)
+            if size == 1 and gram.casefold() in DEMONYMS and gram[:1].isupper():
+                return fold(DEMONYMS[gram.casefold()], aliases)
+    bare = _LEADING_ARTICLE.sub("", " ".join(words)).strip(" .")
+    proper = bare.split()
+    if not proper or any(_NOT_A_NAME.search(w) for w in proper):
+        return None
+    if all(w[:1].isupper() and w.casefold() not in _CALENDAR for w in proper):
+        return fold(bare, aliases)
+    return None
+
+
+def participants(fact: Fact, aliases: Mapping[str, str]) -> dict[str, str]:
+    """Named agent and target of a figure, from its roles and from its about-phrase."""
+    found: dict[str, str] = {}
+    for role in fact.roles:
+        if role.role in ("agent", "target") and role.role not in found:
+            name = _named_entity(role.name, aliases)
+            if name is not None:
+                found[role.role] = name
+    # The about-phrase is about the counted thing itself, so it outranks the clause roles:
+    # "levies on U.S. imports" has the US as target whatever the clause's subject is.
+    target = _ABOUT_TARGET.search(fact.about)
+    head = fact.about[: target.start()] if target else fact.about
+    if target and (name := _named_entity(target.group(1), aliases)) is not None:
+        found["target"] = name
+    if (name := _named_entity(head, aliases)) is not None and name != found.get("target"):
+        found["agent"] = name
+    return found
+
+
+@dataclass(slots=True)
+class StoryIndex:
+    """Per-story lookups shared by every comparison: aliases, IDF weights, participants."""
+
+    aliases: Mapping[str, str]
+    idf: dict[str, float]
+    rare: frozenset[str]
+    title_pairs_in_one_article: frozenset[tuple[str, str, str]]
+    _similarity: dict[tuple[int, int], float] = field(default_factory=dict)
+    _participants: dict[int, dict[str, str]] = field(default_factory=dict)
+
+    def similarity(self, a: Fact, b: Fact) -> float:
+        """Cosine of binary TF-IDF vectors over the facts' context lemmas, in [0, 1]."""
+        key = (id(a), id(b)) if id(a) < id(b) else (id(b), id(a))
+        if key not in self._similarity:
+            self._similarity[key] = self._cosine(a, b)
+        return self._similarity[key]
+
+    def _cosine(self, a: Fact, b: Fact) -> float:
+        if not a.context or not b.context:  # no lemmas: the sentences' words, numbers masked
+            words_a, words_b = _sentence_words(a), _sentence_words(b)
+            common = len(words_a & words_b)
+            return common / math.sqrt(len(words_a) * len(words_b)) if common else 0.0
+        dot = sum(self.idf[w] ** 2 for w in set(a.context) & set(b.context))
+        norm_a = math.sqrt(sum(self.idf[w] ** 2 for w in set(a.context)))
+        norm_b = math.sqrt(sum(self.idf[w] ** 2 for w in set(b.context)))
+        return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+
+    def participants(self, fact: Fact) -> dict[str, str]:
+        """Cached :func:`participants` of a fact."""
+        if id(fact) not in self._participants:
+            self._participants[id(fact)] = participants(fact, self.aliases)
+        return self._participants[id(fact)]
+
+
+def build_index(
+    facts: Sequence[Fact], aliases: Mapping[str, str], rare: frozenset[str]
+) -> StoryIndex:
+    """IDF over the facts' context lemmas, and the titles some article gives one person."""
+    contexts = [set(fact.context) for fact in facts]
+    df = Counter(word for context in contexts for word in context)
+    total = len(contexts)
+    # sklearn's smoothed IDF: a word in every fact still weighs 1, never 0.
+    idf = {word: math.log((1 + total) / (1 + count)) + 1.0 for word, count in df.items()}
+    titles: dict[tuple[str, str], set[str]] = {}
+    for fact in facts:
+        if fact.kind == "person_role":
+            person = fold(fact.subject, aliases)
+            titles.setdefault((fact.article, person), set()).add(title_office(fact))
+    pairs = frozenset(
+        (person, x, y)
+        for (_, person), offices in titles.items()
+        for x in offices
+        for y in offices
+        if x != y
+    )
+    return StoryIndex(aliases, idf, rare, pairs)
+
+
+def title_office(fact: Fact) -> str:
+    """The office key of a person_role fact."""
+    return office_key(fact.predicate or fact.value)
+
+
+def _participants_clash(a: Fact, b: Fact, index: StoryIndex) -> bool:
+    roles_a, roles_b = index.participants(a), index.participants(b)
+    return any(role in roles_b and roles_b[role] != name for role, name in roles_a.items())
+
+
+def _predicate_term(a: Fact, b: Fact) -> float:
+    pred_a, pred_b = a.predicate, b.predicate
+    if not pred_a or not pred_b or pred_a in LIGHT_VERBS or pred_b in LIGHT_VERBS:
+        return 0.0
+    return PREDICATE_BONUS if pred_a == pred_b else -PREDICATE_PENALTY
+
+
+def quantity_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
+    """How far above its floor the pair's similarity is (>= 0: a match); None: never one.
+
+    Negative scores are kept so that a weak pair can be outweighed by the strong pairs of
+    the slot it would join (average link), as when one outlet words a figure differently.
+    """
+    if a.unit != b.unit or _participants_clash(a, b, index):
+        return None
+    thing = thing_similarity(a, b)
+    if thing is None:
+        return None
+    same_value = a.number is not None and a.number == b.number
+    evidence = index.similarity(a, b) + _predicate_term(a, b)
+    if thing >= 1.0:
+        floor = QUANTITY_SIMILARITY_FLOOR
+        evidence += SAME_VALUE_BONUS if same_value else 0.0
+    elif thing >= THING_SIMILARITY_FLOOR or (thing > 0 and same_value):
+        floor = SYNONYM_SAME_VALUE_FLOOR if same_value else SYNONYM_SIMILARITY_FLOOR
+    else:
+        floor = SYNONYM_SIMILARITY_FLOOR
+    return evidence - floor + _THING_WEIGHT * thing
+
+
+def date_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
+    """Score of two dates being the date of one event, or None when they cannot be."""
+    subject_a, subject_b = a.subject.casefold(), b.subject.casefold()
+    context = index.similarity(a, b)
+    specific = subject_a not in LIGHT_VERBS and subject_b not in LIGHT_VERBS
+    if specific and (subject_a == subject_b or _synonyms(subject_a, subject_b)):
+        floor = QUANTITY_SIMILARITY_FLOOR
+    else:  # another event, or a verb that names none ("said on Monday"): sentences must agree
+        floor = SYNONYM_SIMILARITY_FLOOR
+    if context < floor:
+        return None
+    return context - floor + (SAME_VALUE_BONUS if a.value == b.value else 0.0)
+
+
+def person_role_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
+    """1 for one office of one person, less for one family of offices, else None."""
+    person = fold(a.subject, index.aliases)
+    if person != fold(b.subject, index.aliases):
+        return None
+    office_a, office_b = title_office(a), title_office(b)
+    if office_a == office_b:
+        return 1.0
+    family = office_family(office_a)
+    if family is None or family != office_family(office_b):
+        return None
+    if (person, office_a, office_b) in index.title_pairs_in_one_article:
+        return None  # one article gives the person both: two offices, not a disagreement
+    return _SYNONYM_THING_SCORE
