@@ -161,3 +161,8 @@ def test_found_expressions_cover_the_formatted_number(x: float) -> None:
     assert len(found) == 1
     assert found[0].number.value == pytest.approx(float(f"{x:.2f}"))
     assert found[0].number.unit == "%"
+
+
+def test_finder_reads_on_after_a_failed_range() -> None:
+    found = find_number_expressions("Revenue climbed 20% to $3.2 billion.")
+    assert [m.text for m in found] == ["20%", "$3.2 billion"]

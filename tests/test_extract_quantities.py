@@ -147,3 +147,65 @@ def test_seed_articles_give_exact_offsets(engine: str) -> None:
         for fact in facts:
             assert fact.subject
             assert fact.span is not None and fact.span.text in fact.evidence.text
+
+
+def test_money_with_no_counted_noun_is_money_moved(nlp: Nlp) -> None:
+    for text in (
+        "The treasurer diverted $31 million from the charity.",
+        "Investigators said $31 million had been moved out of the charity.",
+    ):
+        fact = only(quantities(text, nlp))
+        assert (fact.subject, fact.number, fact.unit) == ("money", 31e6, "USD"), text
+
+
+def test_partitive_and_elliptical_counts_borrow_the_counted_noun(nlp: Nlp) -> None:
+    text = "The Liberals won 40 of the 90 seats. The Greens won 12, their best result."
+    facts = quantities(text, nlp)
+    assert {(f.subject, f.number) for f in facts} >= {("seat", 40.0), ("seat", 12.0)}
+
+
+def test_prison_terms_are_sentences_whatever_the_verb(nlp: Nlp) -> None:
+    text = (
+        "A court convicted the banker Mark Doyle of theft. Mark Doyle was jailed for seven "
+        "years. His partner received a three-year term. Prosecutors had asked for ten years. "
+        "He worked at the bank for nine years."
+    )
+    facts = {f.value: f for f in quantities(text, nlp)}
+    assert facts["seven years"].predicate == "sentence"
+    assert Role("target", "Mark Doyle") in facts["seven years"].roles
+    assert (facts["three-year"].number, facts["three-year"].predicate) == (3.0, "sentence")
+    assert facts["ten years"].predicate == "ask"
+    assert "nine years" not in facts
+
+
+def test_change_and_earlier_figures_are_told_apart(nlp: Nlp) -> None:
+    text = (
+        "Sales rose to $5.2 billion from $4.1 billion a year earlier. "
+        "The unit reported profit of $900 million, up 9%."
+    )
+    facts = {f.value: f for f in quantities(text, nlp)}
+    assert facts["$5.2 billion"].subject == facts["$4.1 billion"].subject == "sale"
+    assert facts["$4.1 billion"].about.endswith("a year earlier")
+    assert facts["$4.1 billion"].predicate != facts["$5.2 billion"].predicate
+    assert (facts["9%"].subject, facts["9%"].predicate) == ("profit", "rise")
+
+
+def test_about_keeps_hyphens_and_roles_skip_dates_and_numbers(nlp: Nlp) -> None:
+    fact = quantities("The firm reported second-quarter sales of $3 billion on Monday.", nlp)[0]
+    assert fact.about == "second-quarter sales"
+    assert all(r.name not in ("Monday", "3 billion") for r in fact.roles)
+
+
+def test_a_per_share_amount_is_a_rate(nlp: Nlp) -> None:
+    facts = quantities("Net profit was $700 million, or $1.35 a share.", nlp)
+    rate = next(f for f in facts if f.number == 1.35)
+    assert (rate.subject, rate.about) == ("share", "amount per share")
+
+
+def test_victims_of_a_relative_clause_or_among_the_dead_are_counted(nlp: Nlp) -> None:
+    for text in (
+        "Nine people were killed, including two men and a girl who died in the fire.",
+        "Among the dead were two men and a girl.",
+    ):
+        facts = [f for f in quantities(text, nlp) if f.predicate == "die"]
+        assert [f.number for f in facts] == [3.0], text

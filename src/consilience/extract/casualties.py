@@ -72,6 +72,7 @@ PERSON_NOUNS = frozenset(
     ).split()
 )
 _SINGULAR_DETERMINERS = {"a", "an", "another", "one"}
+_RELATIVES = frozenset({"who", "that", "which"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,8 @@ def count_casualties(sentence: Any) -> list[CasualtyCount]:
         predicate = CASUALTY_PREDICATES.get(lemma) or CASUALTY_PREDICATES.get(token.lower_)
         if predicate is not None and token.pos_ in ("VERB", "ADJ"):
             victims = _victims(token)
+            if victims is not None and victims.lower_ in _RELATIVES and token.dep_ == "relcl":
+                victims = _first_conjunct(token.head)  # "two women and an infant who died"
             counted = _group_count(victims) if victims is not None else None
             if counted is not None and victims is not None:
                 value, hedge, end = counted
@@ -117,8 +120,18 @@ def count_casualties(sentence: Any) -> list[CasualtyCount]:
     return counts
 
 
+def _first_conjunct(noun: Any) -> Any:
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
+
+
 def _victims(word: Any) -> Any | None:
     """The noun (or number) naming who suffered ``word``."""
+    if word.dep_ == "pobj" and word.head.lower_ == "among" and word.head.head.pos_ == "AUX":
+        for child in word.head.head.children:  # "Among the dead were two men and a boy"
+            if child.dep_ in ("nsubj", "attr") and child.pos_ in ("NOUN", "NUM"):
+                return child
     for dep in ("nsubjpass", "dobj"):
         for child in word.children:
             if child.dep_ == dep:

@@ -403,17 +403,21 @@ def find_number_expressions(text: str) -> list[NumberMatch]:
     are not found.
     """
     found: list[NumberMatch] = []
-    for match in _EXPRESSION.finditer(text):
+    position = 0
+    while (match := _EXPRESSION.search(text, position)) is not None:
         start, end = match.start(), match.end()
-        raw = text[start:end]
-        stripped = raw.rstrip()
+        position = end
+        stripped = text[start:end].rstrip()
         end = start + len(stripped)
         number = parse_number(stripped)
         if number is None and (range_cut := re.search(r"\s?(?:-|–|to)\s?[^-–]*$", stripped)):
-            # "30-40" that is no range ("2024-25"): keep the first amount alone.
+            # "30-40" that is no range ("2024-25", "20% to $3.2 billion"): keep the first
+            # amount and read on after the separator, where a second amount may stand.
             stripped = stripped[: range_cut.start()]
             end = start + len(stripped)
             number = parse_number(stripped)
+            separator = re.match(r"\s?(?:-|–|to)\s?", text[end:])
+            position = end + (separator.end() if separator else 0)
         if number is None:
             continue
         found.append(NumberMatch(start=start, end=end, text=stripped, number=number))

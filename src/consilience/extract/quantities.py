@@ -4,71 +4,116 @@ With a parse, the counted thing is the head noun the number modifies (nummod/qua
 compound), the noun a money or percent amount is "of", or the subject/object of the verb it
 attaches to ("tariffs rose to 145%"); roles come from that verb's arguments, which is what
 separates "China raised levies on U.S. imports to 125%" from "the US imposed 145% tariffs on
-Chinese goods". Without a parse, the noun phrase after the number stands in.
+Chinese goods". News leaves the counted thing out often, so a bare amount still makes a
+fact: money with no noun is "money", a bare count borrows the noun of the count just before
+it ("won 27 seats ... the Greens won 14"), a change ("up 12%") counts the clause's subject,
+and the earlier figure of a comparison ("from $7.5 billion a year earlier") is marked as
+such. Without a parse, the noun phrase after the number stands in (``quantity_rules``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from consilience.extract.casualties import (
-    CASUALTY_PREDICATES,
-    PERSON_NOUNS,
     CasualtyCount,
     casualty_participle,
     count_casualties,
-    count_casualties_by_rules,
 )
 from consilience.extract.nlp import ParsedArticle, evidence
-from consilience.extract.numbers import NumberMatch, find_number_expressions
+from consilience.extract.numbers import NumberMatch, find_number_expressions, parse_number
+from consilience.extract.penalties import DURATION_UNITS, penalty_of
+from consilience.extract.quantity_clauses import (
+    TOLL_NOUNS,
+    casualty_of,
+    changed_thing,
+    earlier_marker,
+    gerund_predicate,
+    is_partitive_whole,
+    is_people,
+    per_unit,
+    predicate_of,
+    states_level,
+)
 from consilience.extract.quantity_filters import is_not_an_amount
-from consilience.extract.wordforms import nearest_verb, singular
+from consilience.extract.quantity_parse import (
+    NAME_LABELS,
+    TIME_LABELS,
+    about_phrase,
+    argument,
+    clause_roles,
+    counted_noun,
+    governing_verb,
+    noun_lemma,
+    participle,
+    phrase,
+)
+from consilience.extract.quantity_rules import facts_by_rules
 from consilience.models import Fact, Role, Sentence
 
 __all__ = ["extract_quantities"]
 
-# Entities whose numbers are part of a date, a clock time or a rank, not a count.
-TIME_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
-# Entities whose digits are part of a name: "Boeing 737", "G7", "Resolution 242".
-NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
-)
-# Nouns that only carry an amount to the thing it measures: "$30 billion worth of goods".
-CARRIER_NOUNS = frozenset({"worth", "total", "sum", "amount", "value", "share", "stake"})
 # Head nouns too generic to align on; the noun compounded with them names the thing.
 GENERIC_HEADS = frozenset({"project", "deal", "plan", "program", "programme", "package"})
 GENERIC_HEADS |= {"scheme", "contract", "line", "fund", "facility", "initiative"}
-# Prepositions whose object is the participant an amount is aimed at ("tariff on X").
-TARGET_PREPOSITIONS = frozenset({"on", "against", "to", "from"})
-# Prepositions whose phrase completes the counted thing's description in ``about``.
-ABOUT_PREPOSITIONS = frozenset({"on", "of", "for", "against"})
-# The no-model path reads at most this many words after a number as its noun phrase.
-MAX_FALLBACK_NOUN_WORDS = 4
+# Nouns of change whose amount says how much something moved: "a rise of 12%".
+CHANGE_NOUNS = {"rise": "rise", "increase": "rise", "gain": "rise", "growth": "rise"}
+CHANGE_NOUNS |= {"jump": "rise", "fall": "fall", "drop": "fall", "decline": "fall"}
+CHANGE_NOUNS |= {"decrease": "fall"}
+_CHANGE_ADVERBS = {"up": "rise", "down": "fall"}
+# Verbs of movement: a percent moved by any of them is one rise or fall, so "grew 20%",
+# "climbing 20%" and "up 20%" line up.
+CHANGE_VERBS = dict.fromkeys(
+    ("rise", "climb", "grow", "jump", "gain", "increase", "surge", "soar", "advance"), "rise"
+) | dict.fromkeys(
+    ("fall", "drop", "decline", "slip", "slide", "sink", "plunge", "decrease", "shrink"), "fall"
+)
+# A change over a running period ("gained 30% this year") is not the day's move.
+_RUNNING_PERIOD = re.compile(
+    r"\W*(?:(?:so\s+far\s+)?this\s+(?:year|month|week)|year\s+to\s+date|since)\b",
+    re.IGNORECASE,
+)
+# A bare count borrows the counted noun of a count at most this many sentences back: an
+# election story's "won 27 seats ... The Greens won 14" spans one or two sentences.
+MAX_ELLIPSIS_SENTENCES = 2
 _LIGHT_VERBS = frozenset({"be", "have"})
-_IRREGULAR_PARTICIPLES = {
-    "shoot": "shot", "hold": "held", "sell": "sold", "buy": "bought", "make": "made",
-    "build": "built", "take": "taken", "give": "given", "see": "seen", "find": "found",
-    "lose": "lost", "leave": "left", "bring": "brought", "send": "sent", "spend": "spent",
-    "win": "won", "meet": "met", "hit": "hit", "cut": "cut", "set": "set", "put": "put",
-    "steal": "stolen", "write": "written", "rise": "risen", "fall": "fallen", "grow": "grown",
-    "pay": "paid", "raise": "raised", "hurt": "hurt", "choose": "chosen", "get": "got",
-}  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Counted:
+    """A unitless count already read, whose noun an elliptical count may borrow."""
+
+    sentence: int
+    predicate: str | None
+    subject: str
+    noun_phrase: str
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What one article's reading remembers from sentence to sentence."""
+
+    sentence: int = 0
+    counted: list[_Counted] = field(default_factory=list)
+    measured: dict[str, tuple[str, str]] = field(default_factory=dict)  # unit -> thing
 
 
 def extract_quantities(parsed: ParsedArticle) -> list[Fact]:
     """Every quantity stated in the article, one Fact per number expression."""
     facts: list[Fact] = []
-    for sentence in parsed.sentences:
-        matches = [
-            _shift(m, sentence.start)
-            for m in find_number_expressions(sentence.text)
-            if not is_not_an_amount(sentence.text, m)
-        ]
+    reading = _Reading()
+    for index, sentence in enumerate(parsed.sentences):
+        reading.sentence = index
+        reading.measured.clear()  # an earlier figure compares within its own sentence
+        found = find_number_expressions(sentence.text)
+        kept = [_shift(m, sentence.start) for m in found if not is_not_an_amount(sentence.text, m)]
         if parsed.doc is None:
-            facts.extend(_facts_by_rules(parsed, sentence, matches))
+            facts.extend(_facts_by_rules(parsed, sentence, kept))
         else:
-            facts.extend(_facts_by_parse(parsed, sentence, matches))
+            every = [_shift(m, sentence.start) for m in found]
+            facts.extend(_facts_by_parse(parsed, sentence, kept, every, reading))
     return facts
 
 
@@ -106,8 +151,28 @@ def _fact(
     )
 
 
-def _facts_by_parse(
+def _facts_by_rules(
     parsed: ParsedArticle, sentence: Sentence, matches: list[NumberMatch]
+) -> list[Fact]:
+    def make(
+        span: tuple[int, int],
+        subject: str,
+        about: str,
+        match: NumberMatch | None,
+        predicate: str | None,
+        count: CasualtyCount | None,
+    ) -> Fact:
+        return _fact(parsed, sentence, span, subject, about, match, predicate, (), count)
+
+    return facts_by_rules(parsed.article.text, sentence.start, sentence.end, matches, make)
+
+
+def _facts_by_parse(
+    parsed: ParsedArticle,
+    sentence: Sentence,
+    matches: list[NumberMatch],
+    every: list[NumberMatch],
+    reading: _Reading,
 ) -> list[Fact]:
     doc = parsed.doc
     assert doc is not None
@@ -126,16 +191,50 @@ def _facts_by_parse(
             _fact(parsed, sentence, span, "people", about, match, count.predicate, (), count)
         )
         consumed.extend((m.start, m.end) for m in inside)
-    for match in matches:
+    for match in _with_hyphen_durations(every, sent_span):
         if (match.start, match.end) in consumed:
             continue
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is None or _inside_entity(span):
+        if span is None:
             continue
-        fact = _fact_from_parse(parsed, sentence, match, span)
-        if fact is not None:
-            facts.append(fact)
+        penalty = _penalty_fact(parsed, sentence, match, span)
+        if penalty is not None:
+            facts.append(penalty)
+        elif match in matches and not _inside_entity(span):
+            fact = _fact_from_parse(parsed, sentence, match, span, reading)
+            if fact is not None:
+                facts.append(fact)
     return facts
+
+
+def _with_hyphen_durations(matches: list[NumberMatch], sent_span: Any) -> list[NumberMatch]:
+    """The matches plus number words glued to a time unit ("a five-year term")."""
+    extra: list[NumberMatch] = []
+    for token in sent_span[:-2]:
+        hyphen, unit = token.nbor(1), token.nbor(2)
+        glued = not token.whitespace_ and not hyphen.whitespace_ and hyphen.text == "-"
+        if glued and unit.lemma_.lower() in DURATION_UNITS:
+            number = parse_number(token.text)
+            if number is not None:
+                start, end = token.idx, token.idx + len(token.text)
+                extra.append(NumberMatch(start, end, token.text, number))
+    return sorted([*matches, *extra], key=lambda m: m.start)
+
+
+def _penalty_fact(
+    parsed: ParsedArticle, sentence: Sentence, match: NumberMatch, span: Any
+) -> Fact | None:
+    if match.number.unit is not None or match.number.scale_word is not None:
+        return None
+    penalty = penalty_of(span.root, parsed.article.text[: match.start])
+    if penalty is None:
+        return None
+    end = penalty.unit.idx + len(penalty.unit.text)
+    roles = (Role("target", penalty.person),) if penalty.person else ()
+    return _fact(
+        parsed, sentence, (match.start, end), "sentence", penalty.about, match, penalty.predicate,
+        roles,
+    )  # fmt: skip
 
 
 def _inside_entity(span: Any) -> bool:
@@ -143,280 +242,122 @@ def _inside_entity(span: Any) -> bool:
 
 
 def _fact_from_parse(
-    parsed: ParsedArticle, sentence: Sentence, match: NumberMatch, span: Any
+    parsed: ParsedArticle, sentence: Sentence, match: NumberMatch, span: Any, reading: _Reading
 ) -> Fact | None:
     root = span.root
     inside = {t.i for t in span}
-    noun = _counted_noun(root, inside, match.number.unit is not None)
+    unit = match.number.unit
+    noun = counted_noun(root, inside, unit is not None)
+    change = _CHANGE_ADVERBS.get(root.head.lower_) if root.dep_ == "npadvmod" else None
+    clause = governing_verb(root.head) if change is not None else None
+    if clause is not None:
+        noun = argument(clause, inside)  # "revenue of $8.4 billion, up 12%"
+    if noun is not None and noun.lemma_.lower() in CHANGE_NOUNS:
+        change = CHANGE_NOUNS[noun.lemma_.lower()]
+        noun = changed_thing(noun) or noun
+    verb = governing_verb(root)
+    predicate = predicate_of(noun, verb)
+    if change is None and unit == "%" and predicate in CHANGE_VERBS:
+        period = _RUNNING_PERIOD.match(parsed.article.text[match.end : match.end + 30])
+        change = None if period else CHANGE_VERBS[predicate]
+    earlier = earlier_marker(root, parsed.article.text[match.end : sentence.end])
+    rate_of = per_unit(root)
+    if rate_of is not None and unit is not None:  # "$2.14 a share": a rate, not a total
+        about = f"{unit_name(unit)} per {rate_of.lower_}"
+        span_ = (match.start, match.end)
+        return _fact(parsed, sentence, span_, noun_lemma(rate_of), about, match, None)
+    if noun is None and earlier is not None and unit in reading.measured:
+        subject, about = reading.measured[unit]
+        span_ = (match.start, match.end)
+        return _fact(parsed, sentence, span_, subject, f"{about} {earlier}", match, "compare")
     if noun is None:
-        return None
-    verb = _governing_verb(noun if noun.i not in inside else root)
-    predicate = _gerund_predicate(noun)
-    if predicate is None and verb is not None:
-        predicate = _predicate(verb)
-    subject = noun.lemma_.lower()
+        return _bare_amount_fact(parsed, sentence, match, root, verb, predicate, reading)
+    subject = noun_lemma(noun)
     compounds = [c for c in noun.children if c.dep_ == "compound" and c.i not in inside]
     if subject in GENERIC_HEADS and compounds and compounds[-1].pos_ == "NOUN":
         subject = compounds[-1].lemma_.lower()  # "a $8 billion railway project" -> "railway"
-    if (
-        predicate in CASUALTY_PREDICATES.values() and noun.lower_ in PERSON_NOUNS
-    ) or noun.lower_ in ("people", "persons"):
-        subject = "people"
-    about = _about(noun, inside, verb)
-    if match.number.unit is None and predicate is not None and predicate not in _LIGHT_VERBS:
+    about = about_phrase(noun, inside, verb)
+    if subject in TOLL_NOUNS or is_people(noun, predicate):
+        subject, predicate = "people", casualty_of(noun, predicate)
+        about = f"people {casualty_participle(predicate)}" if predicate else about
+    elif unit is None and predicate is not None and predicate not in _LIGHT_VERBS:
         acted_on = verb is not None and noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass")
-        if acted_on or noun.dep_ == "pobj":
-            about = f"{about} {_participle(verb, predicate)}"
-    roles = _roles(verb, noun, inside) if verb is not None else ()
+        if acted_on or (noun.dep_ == "pobj" and gerund_predicate(noun) is not None):
+            about = f"{about} {participle(verb, predicate)}"
+    if change is not None:
+        predicate, about = change, about if about.endswith(change) else f"{about} {change}"
+    elif earlier is not None:
+        predicate, about = "compare", f"{about} {earlier}"
+    elif unit is not None and states_level(root, verb):
+        predicate = None
+    if unit is not None and change is None and earlier is None:
+        reading.measured[unit] = (subject, about)
+    if is_partitive_whole(root):
+        # "27 of the 61 seats": 61 is the whole, not what was won; as a fact it would be
+        # compared with the part (another outlet's "won 27 seats"), so it is left out.
+        return None
+    if unit is None and change is None and earlier is None:
+        reading.counted.append(
+            _Counted(reading.sentence, predicate, subject, phrase(noun, inside).lower())
+        )
+    roles = clause_roles(verb, noun, inside) if verb is not None else ()
     return _fact(
         parsed, sentence, (match.start, match.end), subject, about, match, predicate, roles
     )
 
 
-def _counted_noun(root: Any, inside: set[int], is_measure: bool) -> Any | None:
-    """The thing an amount counts or measures, following the dependency parse."""
-    noun: Any | None = None
-    head = root.head
-    if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos") and head.pos_ in (
-        "NOUN",
-        "PROPN",
-    ):
-        noun = head
-    elif root.dep_ == "pobj" and head.dep_ == "prep":
-        governor = head.head
-        if head.lower_ == "of" and governor.pos_ in ("NOUN", "PROPN"):
-            noun = governor  # "tariffs of 145%"
-        elif governor.pos_ in ("VERB", "AUX"):
-            noun = _argument(governor, inside)  # "tariffs rose to 145%"
-    elif head.pos_ in ("VERB", "AUX") and is_measure:
-        noun = _argument(head, inside)  # "trade surged 14.6%"
-    if noun is None and root.pos_ in ("NOUN", "NUM", "SYM") and is_measure:
-        noun = _of_object(root)
-    if noun is not None and noun.lemma_.lower() in CARRIER_NOUNS:
-        noun = _of_object(noun) or noun
-    if noun is not None and (noun.pos_ not in ("NOUN", "PROPN") or noun.i in inside):
+def unit_name(unit: str) -> str:
+    """How ``about`` names an amount's unit: "%" -> "percent", currencies -> "amount"."""
+    return "percent" if unit == "%" else "amount"
+
+
+def _bare_amount_fact(
+    parsed: ParsedArticle,
+    sentence: Sentence,
+    match: NumberMatch,
+    root: Any,
+    verb: Any | None,
+    predicate: str | None,
+    reading: _Reading,
+) -> Fact | None:
+    """An amount with no counted noun: money is "money", a count borrows a recent noun."""
+    inside = {root.i, *(t.i for t in root.subtree)}
+    roles = clause_roles(verb, root, inside) if verb is not None else ()
+    span = (match.start, match.end)
+    unit = match.number.unit
+    if unit is not None and unit != "%" and verb is not None and root.dep_ in _MONEY_DEPS:
+        about = f"money {participle(verb, str(predicate))}"
+        source = next((r.name for r in roles if r.role == "target"), None)
+        about = f"{about} from {source}" if source and _has_prep(verb, "from", "out") else about
+        return _fact(parsed, sentence, span, "money", about, match, predicate, roles)
+    if unit is not None or verb is None or predicate in _LIGHT_VERBS:
         return None
-    return noun
+    gapped = root.head if root.dep_ == "nummod" and root.head.i < root.i else None
+    if gapped is not None:  # "the Greens won 17, the Social Forum 11": the noun is the agent
+        roles = (Role("agent", phrase(gapped)),)
+    elif root.dep_ not in _ARGUMENT_DEPS:
+        return None
+    borrowed = _borrow(reading, predicate)
+    if borrowed is None:
+        return None
+    about = f"{borrowed.noun_phrase} {participle(verb, str(predicate))}"
+    return _fact(parsed, sentence, span, borrowed.subject, about, match, predicate, roles)
 
 
-def _of_object(token: Any) -> Any | None:
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
+_MONEY_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr"})
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "pobj", "conj", "appos"})
+
+
+def _has_prep(verb: Any, *words: str) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in words for c in verb.children)
+
+
+def _borrow(reading: _Reading, predicate: str | None) -> _Counted | None:
+    """The counted thing an elliptical count leaves out: this sentence's, else same verb's."""
+    for counted in reversed(reading.counted):
+        if counted.sentence == reading.sentence:
+            return counted
+        recent = reading.sentence - counted.sentence <= MAX_ELLIPSIS_SENTENCES
+        if recent and counted.predicate == predicate:
+            return counted
     return None
-
-
-def _argument(verb: Any, inside: set[int]) -> Any | None:
-    """The verb's object, else its subject, skipping the amount itself."""
-    for dep in ("dobj", "nsubjpass", "nsubj"):
-        for child in verb.children:
-            if child.dep_ == dep and child.i not in inside:
-                return child
-    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # "trade volume exceeding $205 billion"
-    return None
-
-
-def _governing_verb(token: Any) -> Any | None:
-    current = token
-    while current.head.i != current.i:
-        current = current.head
-        if current.pos_ == "VERB":
-            return current
-    return current if current.pos_ in ("VERB", "AUX") else None
-
-
-def _predicate(verb: Any) -> str:
-    return str(verb.lemma_).lower()
-
-
-def _gerund_predicate(noun: Any) -> str | None:
-    """ "the signing of 45 agreements": the verb inside an -ing event noun."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_.endswith("ing"):
-        stem = head.head.lower_[:-3]
-        return str(stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
-    return None
-
-
-def _participle(verb: Any | None, lemma: str) -> str:
-    """The past participle for ``about``: "agreements signed", "phones sold"."""
-    if verb is not None and verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() == lemma:
-        return str(verb.lower_)
-    if lemma in _IRREGULAR_PARTICIPLES:
-        return _IRREGULAR_PARTICIPLES[lemma]
-    if lemma.endswith("e"):
-        return lemma + "d"
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        return lemma[:-1] + "ied"
-    return lemma + "ed"
-
-
-def _phrase(token: Any, inside: set[int] = frozenset()) -> str:  # type: ignore[assignment]
-    """The token with its compound and adjective modifiers, as written."""
-    words = [
-        t
-        for t in token.subtree
-        if t.i <= token.i
-        and t.i not in inside
-        and (t.i == token.i or t.dep_ in ("compound", "amod", "nmod", "poss", "case"))
-        and all(a.dep_ in ("compound", "amod", "nmod", "poss") for a in _path_up(t, token))
-    ]
-    if token.ent_iob_ != "O" and token.ent_type_ in NAME_LABELS:
-        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if entity is not None and entity.end - 1 == token.i:
-            text = re.sub(r"^the\s+", "", entity.text, flags=re.IGNORECASE)
-            return str(text)
-    return "".join(t.text + t.whitespace_ for t in words[:-1]) + str(words[-1].text)
-
-
-def _path_up(token: Any, top: Any) -> list[Any]:
-    path = []
-    current = token
-    while current.i != top.i and current.head.i != current.i:
-        path.append(current)
-        current = current.head
-    return path
-
-
-def _about(noun: Any, inside: set[int], verb: Any | None) -> str:
-    about = _phrase(noun, inside).lower() if noun.pos_ != "PROPN" else _phrase(noun, inside)
-    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPOSITIONS]
-    if not preps and verb is not None:
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
-    for prep in preps:
-        objects = [c for c in prep.children if c.dep_ == "pobj" and c.i not in inside]
-        if objects and not any(t.i in inside for t in objects[0].subtree):
-            return f"{about} {prep.lower_} {_phrase(objects[0], inside)}"
-    return str(about)
-
-
-# Clause links through which a verb shares its subject: "China retaliated by raising levies",
-# "the US imposed tariffs and raised duties", "agreed to cut tariffs".
-_SUBJECT_SHARING = frozenset({"conj", "xcomp", "advcl", "pcomp"})
-_MAX_SUBJECT_CLIMB = 3
-
-
-def _subject_source(verb: Any) -> Any:
-    """The verb whose subject is ``verb``'s subject, climbing shared-subject clause links."""
-    current = verb
-    for _ in range(_MAX_SUBJECT_CLIMB):
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
-            return current
-        if current.dep_ not in _SUBJECT_SHARING:
-            return current
-        head = current.head
-        if head.pos_ == "ADP":  # "by raising": the preposition hangs off the main verb
-            head = head.head
-        if head.pos_ not in ("VERB", "AUX"):
-            return current
-        current = head
-    return current
-
-
-def _roles(verb: Any, noun: Any, inside: set[int]) -> tuple[Role, ...]:
-    roles: list[Role] = []
-    subject_source = _subject_source(verb)
-    for child in subject_source.children:
-        if child.dep_ == "nsubj" and child.i != noun.i and child.pos_ in ("PROPN", "NOUN"):
-            roles.append(Role("agent", _phrase(child)))
-    for child in verb.children:
-        if child.dep_ == "agent":
-            roles.extend(Role("agent", _phrase(p)) for p in child.children if p.dep_ == "pobj")
-        is_other_object = child.dep_ == "dobj" and child.i != noun.i
-        if is_other_object and child.pos_ in ("PROPN", "NOUN") and not _touches(child, inside):
-            roles.append(Role("patient", _phrase(child)))
-    for owner in (verb, noun):
-        for prep in owner.children:
-            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPOSITIONS:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.pos_ != "PRON" and not _touches(pobj, inside):
-                        roles.append(Role("target", _phrase(pobj)))
-    return tuple(dict.fromkeys(roles))
-
-
-def _touches(token: Any, inside: set[int]) -> bool:
-    """True when the token's phrase contains part of the amount."""
-    return any(t.i in inside for t in token.subtree)
-
-
-# --- no-model path -------------------------------------------------------------------------
-
-_STOP_WORDS = frozenset(
-    (  # noqa: SIM905
-        "the a an of and or to in on at for from by with as is are was were be been has have had "
-        "will would that which who this these those it its their his her our than more less per "
-        "into over under after before since during about said says up down last next "
-        "year-on-year annually yearly"
-    ).split()
-)
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
-_RULE_PARTICIPLE_PREDICATES = {casualty_participle(p): p for p in set(CASUALTY_PREDICATES.values())}
-
-
-def _facts_by_rules(
-    parsed: ParsedArticle, sentence: Sentence, matches: list[NumberMatch]
-) -> list[Fact]:
-    text = parsed.article.text
-    facts: list[Fact] = []
-    consumed: list[tuple[int, int]] = []
-    for count in count_casualties_by_rules(sentence.text):
-        start, end = sentence.start + count.start, sentence.start + count.end
-        about = f"people {casualty_participle(count.predicate)}"
-        facts.append(
-            _fact(parsed, sentence, (start, end), "people", about, None, count.predicate, (), count)
-        )
-        consumed.extend((m.start, m.end) for m in matches if start <= m.start and m.end <= end)
-    for match in matches:
-        if (match.start, match.end) in consumed:
-            continue
-        words = _following_noun_words(text[match.end : sentence.end])
-        if words and words[0].lower() in _RULE_PARTICIPLE_PREDICATES:  # "12 injured"
-            casualty = _RULE_PARTICIPLE_PREDICATES[words[0].lower()]
-            about = f"people {casualty_participle(casualty)}"
-            span = (match.start, match.end)
-            facts.append(_fact(parsed, sentence, span, "people", about, match, casualty))
-            continue
-        carried = _CARRIER_OF.match(text[match.end : sentence.end])
-        if carried:  # "$30 billion worth of goods"
-            words = _following_noun_words(text[match.end + carried.end() : sentence.end])
-        if not words:
-            before = _MEASURED_BEFORE.search(text[sentence.start : match.start])
-            if before is None or match.number.unit is None:
-                continue
-            words = [before.group(1)]
-        subject = singular(words[-1])
-        predicate = nearest_verb(text[sentence.start : match.start], text[match.end : sentence.end])
-        if predicate in CASUALTY_PREDICATES.values() and words[-1].lower() in PERSON_NOUNS:
-            subject = "people"
-        about = " ".join(words).lower()
-        facts.append(
-            _fact(parsed, sentence, (match.start, match.end), subject, about, match, predicate)
-        )
-    return facts
-
-
-_CARRIER_OF = re.compile(r"\s*(?:" + "|".join(CARRIER_NOUNS) + r")\s+of\s+", re.IGNORECASE)
-_MEASURED_BEFORE = re.compile(
-    r"([A-Za-z]+)\s+(?:(?:[a-z]+ed|rose|fell|grew|stood|hit)\s+)?(?:of|to|at|by)\s+$"
-)
-_NOUN_RUN = re.compile(rf"[ \t]*((?:[A-Za-z][\w'’-]*[ \t]*){{1,{MAX_FALLBACK_NOUN_WORDS}}})")
-
-
-def _following_noun_words(after: str) -> list[str]:
-    """Up to four words right after a number, stopping at function words and verbs."""
-    run = _NOUN_RUN.match(after)
-    words: list[str] = []
-    for word in run.group(1).split() if run else []:
-        lowered = word.lower()
-        if lowered in _STOP_WORDS or (words and lowered.endswith("ed")):
-            break
-        words.append(word)
-    return words
-
-
-_MEASURED_BEFORE = re.compile(
-    r"([A-Za-z]+)\s+(?:(?:[a-z]+ed|rose|fell|grew|stood|hit)\s+)?(?:of|to|at|by)\s+$"
-)

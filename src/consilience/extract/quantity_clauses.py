@@ -1,0 +1,121 @@
+"""Small readings of an amount's clause for ``quantities``: change, comparison, rate, whole.
+
+"up 12%" is a change, "from $7.5 billion a year earlier" the base of a comparison, "$2.14 a
+share" a rate, "the 61 seats" in "27 of the 61 seats" the whole; "the death toll" counts
+people killed. Tokens are spaCy tokens, typed ``Any`` because spaCy is optional.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from consilience.extract.casualties import CASUALTY_PREDICATES, PERSON_NOUNS
+
+__all__ = [
+    "LEVEL_VERBS",
+    "TOLL_NOUNS",
+    "casualty_of",
+    "changed_thing",
+    "earlier_marker",
+    "gerund_predicate",
+    "is_partitive_whole",
+    "is_people",
+    "per_unit",
+    "predicate_of",
+    "states_level",
+]
+
+# Nouns that tally casualties: "the death toll rose to 27" counts people killed.
+TOLL_NOUNS = frozenset({"toll", "tally"})
+# Verbs that only state a level: "profit rose to / reached / was $1.6 billion" all say the
+# same figure, so the verb is no predicate that should keep them apart.
+LEVEL_VERBS = frozenset({"be", "reach", "come", "total", "stand", "hit", "amount", "climb"})
+LEVEL_VERBS |= {"rise", "fall", "grow", "drop", "increase", "decrease", "decline", "jump"}
+# Words after an earlier figure that say when it held: "a year earlier", "last year".
+_EARLIER_WHEN = re.compile(
+    r"^\W*(?:in\s+the\s+same\s+\w+\s+)?(?:a\s+year\s+(?:earlier|ago|before)|last\s+year)",
+    re.IGNORECASE,
+)
+
+
+def predicate_of(noun: Any | None, verb: Any | None) -> str | None:
+    predicate = gerund_predicate(noun) if noun is not None else None
+    if predicate is None and verb is not None:
+        predicate = str(verb.lemma_).lower()
+    return predicate
+
+
+def is_people(noun: Any, predicate: str | None) -> bool:
+    if noun.lower_ in ("people", "persons"):
+        return True
+    return predicate in CASUALTY_PREDICATES.values() and noun.lower_ in PERSON_NOUNS
+
+
+def casualty_of(noun: Any, predicate: str | None) -> str | None:
+    """ "death toll" -> kill; "people killed" -> kill; else the clause's own predicate."""
+    if noun.lemma_.lower() in TOLL_NOUNS:
+        return "kill"
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in CASUALTY_PREDICATES:
+            return CASUALTY_PREDICATES[child.lemma_.lower()]
+    return predicate
+
+
+def changed_thing(change_noun: Any) -> Any | None:
+    """What a change noun measures: "revenue rise", "revenue ..., a rise of 12%", "rise in X"."""
+    for child in change_noun.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN":
+            return child
+    if change_noun.dep_ == "appos" and change_noun.head.pos_ == "NOUN":
+        return change_noun.head
+    for prep in change_noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def earlier_marker(root: Any, after: str) -> str | None:
+    """ "a year earlier" for the base of a comparison ("from $7.5 billion a year earlier")."""
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None:
+        return None
+    base = prep.lower_ == "from" or (prep.lower_ == "with" and prep.head.lemma_ == "compare")
+    if not base and not (prep.lower_ in ("on", "than") and prep.head.lower_ in ("up", "down")):
+        return None
+    when = _EARLIER_WHEN.match(after)
+    return "a year earlier" if when else "earlier"
+
+
+def states_level(root: Any, verb: Any | None) -> bool:
+    """True when the amount is the level a copula or change verb arrives at."""
+    if verb is None or verb.lemma_.lower() not in LEVEL_VERBS:
+        return False
+    if root.dep_ in ("attr", "dobj"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("to", "at")
+
+
+def gerund_predicate(noun: Any) -> str | None:
+    """ "the signing of 45 agreements": the verb inside an -ing event noun."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_.endswith("ing"):
+        stem = head.head.lower_[:-3]
+        return str(stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+    return None
+
+
+def is_partitive_whole(root: Any) -> bool:
+    noun = root.head
+    of = noun.head if noun.dep_ == "pobj" else None
+    return of is not None and of.lower_ == "of" and of.head.pos_ == "NUM"
+
+
+def per_unit(root: Any) -> Any | None:
+    """The noun of "a share" / "per share" after an amount."""
+    for child in root.children:
+        if child.dep_ == "npadvmod" and any(d.lower_ in ("a", "an") for d in child.children):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "per":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None

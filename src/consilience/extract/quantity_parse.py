@@ -1,0 +1,289 @@
+"""Read a quantity's clause from the dependency parse: its counted noun, verb and roles.
+
+Helpers for ``quantities``: which noun an amount counts ("27 of the 61 seats" -> seats,
+"$3 billion in revenue" -> revenue), which verb governs it, and who is agent, patient and
+target. Tokens are spaCy tokens, typed ``Any`` because spaCy is optional.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from consilience.extract.quantity_rules import CARRIER_NOUNS
+from consilience.models import Role
+
+__all__ = [
+    "NAME_LABELS",
+    "TIME_LABELS",
+    "about_phrase",
+    "argument",
+    "clause_roles",
+    "counted_noun",
+    "governing_verb",
+    "is_amount_token",
+    "noun_lemma",
+    "participle",
+    "phrase",
+]
+
+# Entities whose numbers are part of a date, a clock time or a rank, not a count.
+TIME_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
+# Entities whose digits are part of a name: "Boeing 737", "G7", "Resolution 242".
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
+# Entities that are amounts themselves: never a participant of a clause.
+_AMOUNT_LABELS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+# Prepositions whose object is the participant an amount is aimed at ("tariff on X").
+TARGET_PREPOSITIONS = frozenset({"on", "against", "to", "from"})
+# Prepositions whose phrase completes the counted thing's description in ``about``.
+ABOUT_PREPOSITIONS = frozenset({"on", "of", "for", "against"})
+# Nouns too vague to name a participant: "the number rose", "most of them".
+_VAGUE_NOUNS = frozenset({"number", "figure", "total", "amount", "level", "part", "lot", "rest"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case"})
+_IRREGULAR_PARTICIPLES = {
+    "shoot": "shot", "hold": "held", "sell": "sold", "buy": "bought", "make": "made",
+    "build": "built", "take": "taken", "give": "given", "see": "seen", "find": "found",
+    "lose": "lost", "leave": "left", "bring": "brought", "send": "sent", "spend": "spent",
+    "win": "won", "meet": "met", "hit": "hit", "cut": "cut", "set": "set", "put": "put",
+    "steal": "stolen", "write": "written", "rise": "risen", "fall": "fallen", "grow": "grown",
+    "pay": "paid", "raise": "raised", "hurt": "hurt", "choose": "chosen", "get": "got",
+}  # fmt: skip
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+
+
+def is_amount_token(token: Any) -> bool:
+    """True for a number, a percent sign or a token inside an amount or time entity."""
+    return bool(
+        token.like_num
+        or token.pos_ in ("NUM", "SYM")
+        or token.text == "%"
+        or token.ent_type_ in _AMOUNT_LABELS
+        or token.ent_type_ in TIME_LABELS
+    )
+
+
+def noun_lemma(noun: Any) -> str:
+    """The noun's lemma, with a hyphenated first half kept: "start-ups" -> "start-up"."""
+    lemma = str(noun.lemma_).lower()
+    doc = noun.doc
+    glued = noun.i >= 2 and not doc[noun.i - 2].whitespace_ and not doc[noun.i - 1].whitespace_
+    if glued and doc[noun.i - 1].text == "-" and doc[noun.i - 2].is_alpha:
+        return f"{doc[noun.i - 2].lower_}-{lemma}"
+    return lemma
+
+
+def counted_noun(root: Any, inside: set[int], is_measure: bool) -> Any | None:
+    """The thing an amount counts or measures, following the dependency parse."""
+    noun: Any | None = None
+    head = root.head
+    partitive = _of_object(root)
+    if partitive is not None and partitive.pos_ == "NOUN" and partitive.tag_ in ("NNS", "NNPS"):
+        return partitive  # "27 of the 61 seats", "3,000 of the victims"
+    measured_in = _bare_in_object(root) if is_measure else None
+    if measured_in is not None:
+        return measured_in  # "$3.2 billion in revenue"
+    modifies = root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos")
+    if modifies and (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.i > root.i)):
+        noun = head  # a name before its number ("the Greens 17") is gapping, not a count
+    elif root.dep_ == "pobj" and head.dep_ == "prep":
+        governor = head.head
+        if head.lower_ == "of" and governor.pos_ in ("NOUN", "PROPN"):
+            noun = governor  # "tariffs of 145%"
+        elif governor.pos_ in ("VERB", "AUX"):
+            noun = argument(governor, inside)  # "tariffs rose to 145%"
+    elif head.pos_ in ("VERB", "AUX") and is_measure and not _money_argument(root):
+        noun = argument(head, inside)  # "trade surged 14.6%"
+    if noun is None and root.pos_ in ("NOUN", "NUM", "SYM") and is_measure:
+        noun = _of_object(root)
+    if noun is not None and noun.lemma_.lower() in CARRIER_NOUNS:
+        noun = _of_object(noun) or noun
+    if noun is not None and (noun.pos_ not in ("NOUN", "PROPN") or noun.i in inside):
+        return None
+    return noun
+
+
+def _money_argument(root: Any) -> bool:
+    """ "diverted $31 million": money that is itself the verb's object counts nothing else."""
+    is_money = root.ent_type_ == "MONEY" and not any(t.text == "%" for t in root.subtree)
+    return is_money and root.dep_ in ("dobj", "nsubjpass")
+
+
+def _of_object(token: Any) -> Any | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _bare_in_object(token: Any) -> Any | None:
+    """ "$3 billion in revenue": an "in" object with no determiner names what is measured."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for pobj in prep.children:
+                bare = not any(c.dep_ in ("det", "poss") for c in pobj.children)
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and bare and not pobj.ent_type_:
+                    return pobj
+    return None
+
+
+def argument(verb: Any, inside: set[int]) -> Any | None:
+    """The verb's object, else its subject, skipping amounts and resolving "which"."""
+    for dep in ("dobj", "nsubjpass", "nsubj"):
+        for child in verb.children:
+            if child.dep_ != dep or child.i in inside or is_amount_token(child):
+                continue
+            if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head  # "the division, which grew 20%"
+            if child.pos_ == "PRON":
+                continue
+            return child
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "trade volume exceeding $205 billion"
+    return None
+
+
+def governing_verb(token: Any) -> Any | None:
+    """The nearest verb above ``token``; a copula heading its own clause counts."""
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if current.pos_ == "VERB":
+            return current
+        if current.pos_ == "AUX" and any(c.dep_ == "nsubj" for c in current.children):
+            return current  # "while net income was $1.1 billion": the clause's own verb
+    return current if current.pos_ in ("VERB", "AUX") else None
+
+
+def participle(verb: Any | None, lemma: str) -> str:
+    """The past participle for ``about``: "agreements signed", "phones sold"."""
+    if verb is not None and verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() == lemma:
+        return str(verb.lower_)
+    if lemma in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def phrase(token: Any, inside: set[int] | frozenset[int] = frozenset()) -> str:
+    """The token with its compound, adjective and possessive modifiers, as written."""
+    if token.ent_iob_ != "O" and token.ent_type_ in NAME_LABELS:
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if entity is not None and entity.end - 1 == token.i:
+            return str(re.sub(r"^the\s+", "", entity.text, flags=re.IGNORECASE))
+    chosen = [
+        t
+        for t in token.subtree
+        if t.i <= token.i
+        and t.i not in inside
+        and (t.i == token.i or t.dep_ in _MODIFIER_DEPS)
+        and all(a.dep_ in _MODIFIER_DEPS for a in _path_up(t, token))
+        and not (t.dep_ == "poss" and t.pos_ == "PRON")  # "its revenue" -> "revenue"
+        and not (t.dep_ == "case" and t.head.pos_ == "PRON")
+    ]
+    chosen_ids = {t.i for t in chosen}
+    # A hyphen joining two kept words stays: "third-quarter revenue", "data-centre leases".
+    hyphens = [
+        t
+        for t in token.subtree
+        if t.text in ("-", "–") and t.i - 1 in chosen_ids and t.i + 1 in chosen_ids
+    ]
+    words = sorted([*chosen, *hyphens], key=lambda t: t.i)
+    if not words:
+        return str(token.text)
+    parts = []
+    for word, following in zip(words, [*words[1:], None], strict=True):
+        parts.append(word.text)
+        if following is not None:
+            parts.append(word.whitespace_ if following.i == word.i + 1 else " ")
+    return "".join(parts)
+
+
+def _path_up(token: Any, top: Any) -> list[Any]:
+    path = []
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        path.append(current)
+        current = current.head
+    return path
+
+
+def about_phrase(noun: Any, inside: set[int], verb: Any | None) -> str:
+    """The counted thing as a reader would say it: "tariff on Chinese goods"."""
+    about = phrase(noun, inside).lower() if noun.pos_ != "PROPN" else phrase(noun, inside)
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPOSITIONS]
+    if not preps and verb is not None:
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
+    for prep in preps:
+        objects = [c for c in prep.children if c.dep_ == "pobj" and c.i not in inside]
+        if objects and not _touches_amount(objects[0], inside):
+            return f"{about} {prep.lower_} {phrase(objects[0], inside)}"
+    return str(about)
+
+
+# Clause links through which a verb shares its subject: "China retaliated by raising levies",
+# "the US imposed tariffs and raised duties", "agreed to cut tariffs".
+_SUBJECT_SHARING = frozenset({"conj", "xcomp", "advcl", "pcomp"})
+_MAX_SUBJECT_CLIMB = 3
+
+
+def _subject_source(verb: Any) -> Any:
+    """The verb whose subject is ``verb``'s subject, climbing shared-subject clause links."""
+    current = verb
+    for _ in range(_MAX_SUBJECT_CLIMB):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+            return current
+        if current.dep_ not in _SUBJECT_SHARING:
+            return current
+        head = current.head
+        if head.pos_ == "ADP":  # "by raising": the preposition hangs off the main verb
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return current
+        current = head
+    return current
+
+
+def _is_participant(token: Any, inside: set[int]) -> bool:
+    """A named thing or a specific noun: not a date, a number or a vague word."""
+    if token.pos_ not in ("PROPN", "NOUN") or is_amount_token(token):
+        return False
+    if token.lemma_.lower() in _VAGUE_NOUNS or not token.text[0].isalnum():
+        return False
+    return not _touches_amount(token, inside)
+
+
+def clause_roles(verb: Any, noun: Any, inside: set[int]) -> tuple[Role, ...]:
+    """Agent (clause subject), patient (other object) and target ("on X") of an amount."""
+    roles: list[Role] = []
+    subject_source = _subject_source(verb)
+    for child in subject_source.children:
+        if child.dep_ == "nsubj" and child.i != noun.i and _is_participant(child, inside):
+            roles.append(Role("agent", phrase(child)))
+    for child in verb.children:
+        if child.dep_ == "agent":
+            roles.extend(
+                Role("agent", phrase(p))
+                for p in child.children
+                if p.dep_ == "pobj" and _is_participant(p, inside)
+            )
+        if child.dep_ == "dobj" and child.i != noun.i and _is_participant(child, inside):
+            roles.append(Role("patient", phrase(child)))
+    for owner in (verb, noun):
+        for prep in owner.children:
+            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPOSITIONS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and _is_participant(pobj, inside):
+                        roles.append(Role("target", phrase(pobj)))
+    return tuple(dict.fromkeys(roles))
+
+
+def _touches_amount(token: Any, inside: set[int]) -> bool:
+    """True when the token's phrase contains part of the amount or another number."""
+    return any(t.i in inside or t.like_num for t in token.subtree)
