@@ -44,7 +44,13 @@ test: lint typecheck unit
 # The quality gate: print the scores on the labelled fixtures, then check the pinned floors.
 eval: install-dev
 	$(BIN)/consilience eval tests/fixtures --verbose
-	$(BIN)/pytest -q -m slow tests/test_evaluate.py -k floors
+	$(BIN)/python -m consilience.evaluate.clusters tests/fixtures/clusters/corpus.jsonl
+	$(BIN)/pytest -q tests/test_evaluate.py tests/test_evaluate_clusters.py -k floors
+
+# Speed and memory per stage; writes the table quoted in docs/BENCHMARKS.md.
+bench: install-dev
+	$(BIN)/python benchmarks/bench.py --end-to-end 1000 --grouping 1000,10000 \
+		--out docs/benchmarks-latest.md
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .mypy_cache .pytest_cache .ruff_cache

