@@ -421,3 +421,19 @@ def test_former_title_agrees_with_a_title_told_in_the_past() -> None:
         ("Mayor", "Mayor Rosa Lind spoke on Friday."),
     )
     assert compare_slot(present, {}).status == "conflict"
+
+
+def test_a_stale_figure_quoted_from_officials_is_still_a_major_conflict() -> None:
+    noon = datetime(2025, 3, 2, 12, tzinfo=UTC)
+    early = make_article("early", "Nine people died, officials said.", noon)
+    late = make_article("late", "The death toll has risen to 30.", noon + timedelta(hours=5))
+    stale = make_article("stale", "Nine people died, officials said.", noon + timedelta(hours=9))
+    facts = (
+        make_fact(early, "quantity", "Nine", number=9.0, attributed_to="officials"),
+        make_fact(late, "quantity", "30", number=30.0),
+        make_fact(stale, "quantity", "Nine", number=9.0, attributed_to="officials"),
+    )
+    findings = compare_slots([slot_of(*facts)], by_id(early, late, stale))
+    conflict = next(f for f in findings if f.status == "conflict")
+    assert conflict.severity == "major"
+    assert "stale" in (conflict.note or "")

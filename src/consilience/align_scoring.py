@@ -14,9 +14,11 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from consilience.align_frames import time_frame
+from consilience.align_participants import CALENDAR_WORDS, fold, participants, participants_clash
 from consilience.align_titles import office_family, office_key
-from consilience.extract.names import DEMONYMS
 from consilience.models import Fact
 
 __all__ = [
@@ -24,6 +26,7 @@ __all__ = [
     "PREDICATE_BONUS",
     "PREDICATE_PENALTY",
     "QUANTITY_SIMILARITY_FLOOR",
+    "SAME_FRAME_BONUS",
     "SAME_VALUE_BONUS",
     "SYNONYM_SAME_VALUE_FLOOR",
     "SYNONYM_SIMILARITY_FLOOR",
@@ -67,6 +70,10 @@ SAME_VALUE_BONUS = 0.15
 # A shared specific verb ("kill", "impose") adds a little; two different specific verbs on one
 # noun ("killed" vs "injured") take away a little more, since they usually differ in meaning.
 PREDICATE_BONUS = 0.1
+# Two figures both marked as earlier ones (or both running totals) share that phrase, which
+# the content lemmas mostly miss ("a year earlier" vs "the same period last year"); worth as
+# much as the same figure.
+SAME_FRAME_BONUS = 0.15
 PREDICATE_PENALTY = 0.15
 # Related things score a little below identical ones, so an exact subject match wins ties.
 _SYNONYM_THING_SCORE = 0.8
@@ -78,7 +85,8 @@ LIGHT_VERBS = _word_set(
     """
     be have report reach rise come make stand total put say show hit climb grow fall
     increase decrease drop jump surge gain post record see get take give go double
-    remain set top exceed near estimate expect tell add
+    remain set top exceed near estimate tell add value cost worth price compare
+    include involve
     """
 )
 # Words that name one thing in different ways in news English, in groups.
@@ -88,6 +96,16 @@ _SYNONYM_GROUPS = (
     frozenset({"profit", "income", "earnings"}),
     frozenset({"revenue", "sale", "sales", "turnover"}),
     frozenset({"death", "fatality", "toll"}),
+    frozenset({"ship", "vessel", "boat"}),
+    frozenset({"worker", "employee", "staff"}),
+)
+# Verbs that say one thing of a figure in different words: 40 "killed", 40 "died", 40
+# "dead"; a fund "offered", "promised" or "announced".
+_PREDICATE_FAMILIES = (
+    frozenset({"kill", "die", "dead", "perish", "death"}),
+    frozenset({"injure", "wound", "hurt", "injured", "wounded"}),
+    frozenset({"offer", "promise", "pledge", "announce", "unveil", "commit", "earmark"}),
+    frozenset({"impose", "slap", "levy", "place", "put", "apply"}),
 )
 # Modifiers that make a different figure of the same noun: net vs operating profit,
 # third- vs fourth-quarter revenue. Two about-phrases with different ones never merge; days
@@ -95,28 +113,25 @@ _SYNONYM_GROUPS = (
 _DISTINGUISHING_MODIFIERS = _word_set(
     """
     net gross operating pretax adjusted underlying core annual annualised annualized
-    quarterly monthly weekly daily fullyear halfyear yearly
+    quarterly monthly weekly daily fullyear halfyear yearly total cumulative
     """
 )
 # Subjects extraction falls back to when no counted noun is found ("$5 million" alone is
 # "money"): equal placeholders say nothing about the thing, so the about-phrase decides.
 _PLACEHOLDER_SUBJECTS = _word_set("money amount sum figure number total value")
+# A thing one sentence names and the other only mentions: as related as half-shared words.
+_MENTIONED_THING_SCORE = 0.5
+# Shortest last part of a compound taken as its head ("worker" in "dockworker"); shorter
+# endings ("man", "ship") are too often chance.
+_MIN_COMPOUND_HEAD = 5
 _PERIOD_MODIFIER = re.compile(r"^(?:first|second|third|fourth|q[1-4])(?:quarter|half)$")
 _PHRASE_STOP_WORDS = _word_set(
     "a an the of on in for to by from with and or its their his her our this that"
 )
+# Words of a time frame ("a year earlier", "the same period last year"): time_frame keeps
+# such figures apart, so in the about-phrase they say nothing about the counted thing.
+_FRAME_WORDS = _word_set("year earlier previous prior last ago same period")
 _ABOUT_WORD = re.compile(r"[a-z0-9]+")
-_NOT_A_NAME = re.compile(r"^[\d\W]|\d")
-_CALENDAR = _word_set(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today yesterday tomorrow
-    """
-)
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s?$")
-_COUNTRY_ABBREVIATIONS = {"US": "United States", "U.S.": "United States", "UK": "United Kingdom"}
-_ABOUT_TARGET = re.compile(r"\b(?:on|against)\s+(.+)$")
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -160,26 +175,64 @@ def _sentence_words(fact: Fact) -> frozenset[str]:
     return content_stems(text, _STOP_WORDS | _NUMBER_WORDS)
 
 
-def fold(name: str, aliases: Mapping[str, str]) -> str:
-    """A name through the story's aliases, casefolded."""
-    return aliases.get(name, name).casefold()
-
-
 def _about_words(fact: Fact) -> frozenset[str]:
     text = fact.about.casefold().replace("-", "")
-    return frozenset(w for w in _ABOUT_WORD.findall(text) if w not in _PHRASE_STOP_WORDS)
-
-
-def _modifiers(fact: Fact) -> frozenset[str]:
-    return frozenset(
-        w
-        for w in _about_words(fact)
-        if w in _DISTINGUISHING_MODIFIERS or w in _CALENDAR or _PERIOD_MODIFIER.match(w)
-    )
+    words = _ABOUT_WORD.findall(text)
+    return frozenset(w for w in words if w not in _PHRASE_STOP_WORDS and w not in _FRAME_WORDS)
 
 
 def _synonyms(a: str, b: str) -> bool:
-    return any(a in group and b in group for group in _SYNONYM_GROUPS)
+    if any(a in group and b in group for group in _SYNONYM_GROUPS):
+        return True
+    # A compound names a kind of its last part: "dockworker" is a "worker".
+    short, long = sorted((a, b), key=len)
+    return len(short) >= _MIN_COMPOUND_HEAD and long != short and long.endswith(short)
+
+
+def _effective_subject(fact: Fact) -> str:
+    """The counted thing; for a placeholder ("money reached $8 billion") the clause subject
+    of a light verb, which is what the figure measures ("revenue reached $8 billion")."""
+    subject = fact.subject.casefold()
+    if subject not in _PLACEHOLDER_SUBJECTS or (fact.predicate or "be") not in LIGHT_VERBS:
+        return subject
+    agent = next((r.name for r in fact.roles if r.role == "agent"), None)
+    words = _ABOUT_WORD.findall(agent.casefold()) if agent and agent[1:].islower() else []
+    return _stem_plural(words[-1]) if words else subject
+
+
+def _stem_plural(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
+
+
+def _about_head(fact: Fact) -> str:
+    """The last word of the about-phrase's first chunk: "fund" in "safety fund on table";
+    past a placeholder, the chunk after "of": "ship" in "number of ships"."""
+    chunks: list[list[str]] = [[]]
+    for word in fact.about.casefold().split():
+        if word in _PHRASE_STOP_WORDS:
+            chunks.append([])
+        else:
+            chunks[-1].extend(_ABOUT_WORD.findall(word))
+    heads = [_stem_plural(chunk[-1]) for chunk in chunks if chunk]
+    return next((head for head in heads if head not in _PLACEHOLDER_SUBJECTS), "")
+
+
+def _modifiers(fact: Fact) -> frozenset[str]:
+    words = _about_words(fact)
+    if _effective_subject(fact) != fact.subject.casefold():  # "Operating profit reached"
+        agent = next((r.name for r in fact.roles if r.role == "agent"), "")
+        words |= frozenset(_ABOUT_WORD.findall(agent.casefold().replace("-", "")))
+    return frozenset(
+        w
+        for w in words
+        if w in _DISTINGUISHING_MODIFIERS or w in CALENDAR_WORDS or _PERIOD_MODIFIER.match(w)
+    )
+
+
+def _sentence_words_joined(fact: Fact) -> frozenset[str]:
+    """The sentence's words, with each pair also joined ("third quarter" -> "thirdquarter")."""
+    words = _ABOUT_WORD.findall(fact.evidence.text.casefold().replace("-", " "))
+    return frozenset(words) | frozenset(x + y for x, y in pairwise(words))
 
 
 def thing_similarity(a: Fact, b: Fact) -> float | None:
@@ -187,55 +240,25 @@ def thing_similarity(a: Fact, b: Fact) -> float | None:
     mods_a, mods_b = _modifiers(a), _modifiers(b)
     if mods_a and mods_b and mods_a != mods_b:
         return None
-    if a.subject.casefold() == b.subject.casefold() and a.subject not in _PLACEHOLDER_SUBJECTS:
-        # "profit" may be the "operating profit" of another outlet, or its net profit.
-        return 1.0 if mods_a == mods_b else _SYNONYM_THING_SCORE
-    if _synonyms(a.subject.casefold(), b.subject.casefold()):
+    subject_a, subject_b = _effective_subject(a), _effective_subject(b)
+    if subject_a == subject_b and subject_a not in _PLACEHOLDER_SUBJECTS:
+        # "profit" may be the "operating profit" of another outlet, or its net profit; it is
+        # the same one when the other sentence names the modifier elsewhere ("in the third
+        # quarter").
+        said = mods_a <= _sentence_words_joined(b) and mods_b <= _sentence_words_joined(a)
+        return 1.0 if said else _SYNONYM_THING_SCORE
+    heads_a = {subject_a, _about_head(a)} - _PLACEHOLDER_SUBJECTS - {""}
+    heads_b = {subject_b, _about_head(b)} - _PLACEHOLDER_SUBJECTS - {""}
+    if heads_a & heads_b or any(_synonyms(x, y) for x in heads_a for y in heads_b):
         return _SYNONYM_THING_SCORE
     words_a, words_b = _about_words(a), _about_words(b)
     union = words_a | words_b
-    return len(words_a & words_b) / len(union) if union else 0.0
-
-
-def _named_entity(phrase: str, aliases: Mapping[str, str]) -> str | None:
-    """The named entity a role phrase names, canonicalised; None for common nouns, dates."""
-    words = [_POSSESSIVE.sub("", w.strip(",;:")) for w in phrase.split()]
-    for size in range(len(words), 0, -1):
-        for start in range(len(words) - size + 1):
-            gram = " ".join(words[start : start + size])
-            for form in (gram, gram.rstrip(".")):
-                if form in aliases:
-                    return fold(form, aliases)
-            if size == 1 and gram in _COUNTRY_ABBREVIATIONS:
-                return fold(_COUNTRY_ABBREVIATIONS[gram], aliases)
-            if size == 1 and gram.casefold() in DEMONYMS and gram[:1].isupper():
-                return fold(DEMONYMS[gram.casefold()], aliases)
-    bare = _LEADING_ARTICLE.sub("", " ".join(words)).strip(" .")
-    proper = bare.split()
-    if not proper or any(_NOT_A_NAME.search(w) for w in proper):
-        return None
-    if all(w[:1].isupper() and w.casefold() not in _CALENDAR for w in proper):
-        return fold(bare, aliases)
-    return None
-
-
-def participants(fact: Fact, aliases: Mapping[str, str]) -> dict[str, str]:
-    """Named agent and target of a figure, from its roles and from its about-phrase."""
-    found: dict[str, str] = {}
-    for role in fact.roles:
-        if role.role in ("agent", "target") and role.role not in found:
-            name = _named_entity(role.name, aliases)
-            if name is not None:
-                found[role.role] = name
-    # The about-phrase is about the counted thing itself, so it outranks the clause roles:
-    # "levies on U.S. imports" has the US as target whatever the clause's subject is.
-    target = _ABOUT_TARGET.search(fact.about)
-    head = fact.about[: target.start()] if target else fact.about
-    if target and (name := _named_entity(target.group(1), aliases)) is not None:
-        found["target"] = name
-    if (name := _named_entity(head, aliases)) is not None and name != found.get("target"):
-        found["agent"] = name
-    return found
+    overlap = len(words_a & words_b) / len(union) if union else 0.0
+    # One outlet names the thing in passing in the other's sentence ("the expansion, a $1.2
+    # billion project" vs "the $1.2 billion expansion"): related, not the same for sure.
+    if subject_a in b.context or subject_b in a.context:
+        return max(overlap, _MENTIONED_THING_SCORE)
+    return overlap
 
 
 @dataclass(slots=True)
@@ -303,15 +326,15 @@ def title_office(fact: Fact) -> str:
 
 
 def _participants_clash(a: Fact, b: Fact, index: StoryIndex) -> bool:
-    roles_a, roles_b = index.participants(a), index.participants(b)
-    return any(role in roles_b and roles_b[role] != name for role, name in roles_a.items())
+    return participants_clash(index.participants(a), index.participants(b))
 
 
 def _predicate_term(a: Fact, b: Fact) -> float:
     pred_a, pred_b = a.predicate, b.predicate
     if not pred_a or not pred_b or pred_a in LIGHT_VERBS or pred_b in LIGHT_VERBS:
         return 0.0
-    return PREDICATE_BONUS if pred_a == pred_b else -PREDICATE_PENALTY
+    same = pred_a == pred_b or any(pred_a in f and pred_b in f for f in _PREDICATE_FAMILIES)
+    return PREDICATE_BONUS if same else -PREDICATE_PENALTY
 
 
 def quantity_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
@@ -322,11 +345,15 @@ def quantity_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     """
     if a.unit != b.unit or _participants_clash(a, b, index):
         return None
+    if time_frame(a) != time_frame(b):
+        return None  # last year's figure, or a running total, is never today's figure
     thing = thing_similarity(a, b)
     if thing is None:
         return None
     same_value = a.number is not None and a.number == b.number
     evidence = index.similarity(a, b) + _predicate_term(a, b)
+    if thing > 0 and time_frame(a) is not None:  # both "a year earlier": lemmas miss it
+        evidence += SAME_FRAME_BONUS
     if thing >= 1.0:
         floor = QUANTITY_SIMILARITY_FLOOR
         evidence += SAME_VALUE_BONUS if same_value else 0.0

@@ -13,7 +13,6 @@ with update language ("rose to", "so far") are an update, not a conflict.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -22,6 +21,13 @@ from datetime import UTC, datetime
 from itertools import combinations
 
 from consilience.align_titles import describes_past, is_former, office_key
+from consilience.compare_figures import (
+    ABOUT_TOLERANCE,
+    MORE_THAN_CEILING,
+    NEARLY_TOLERANCE,
+    hedge_interval,
+    may_be_rounding,
+)
 from consilience.models import Article, Fact, Finding, Severity, Slot, Status, Variant
 
 __all__ = [
@@ -33,14 +39,6 @@ __all__ = [
     "compare_slots",
 ]
 
-# "about N" / "around N": reporters round to one or two significant figures, so the truth is
-# usually within half a rounding step of N; 10% covers "about 40" for 36-44 and keeps 45 out.
-ABOUT_TOLERANCE = 0.10
-# "nearly N" / "almost N" sits just under N; the same 10% as "about", on the lower side only.
-NEARLY_TOLERANCE = 0.10
-# "more than N" is said when the figure is above N but N is still the useful round number:
-# past half as much again a reporter would name the larger number.
-MORE_THAN_CEILING = 1.5
 # Two hedged figures within 5% of each other whose intervals just miss are a minor conflict
 # (a difference of rounding style, e.g. "nearly 50" vs "51"), not a major one.
 CLOSE_RELATIVE_DIFFERENCE = 0.05
@@ -55,24 +53,6 @@ _UPDATE_LANGUAGE = re.compile(
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _WORDS = re.compile(r"[^\w]+")
 _STATUS_ORDER: dict[Status, int] = {"conflict": 0, "updated": 1, "agreed": 2, "single_source": 3}
-
-
-@dataclass(frozen=True, slots=True)
-class _Interval:
-    """The figures a hedged value allows; open ends exclude the bound."""
-
-    low: float
-    high: float
-    low_open: bool = False
-    high_open: bool = False
-
-    def overlaps(self, other: _Interval) -> bool:
-        """Whether some figure is allowed by both."""
-        if self.high < other.low or other.high < self.low:
-            return False
-        if self.high == other.low and (self.high_open or other.low_open):
-            return False
-        return not (other.high == self.low and (other.high_open or self.low_open))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,60 +127,14 @@ def _who_says(groups: Sequence[_Group], articles: Mapping[str, Article]) -> str:
     return "; ".join(parts)
 
 
-def _interval(fact: Fact) -> _Interval:
-    n = fact.number if fact.number is not None else math.nan
-    if fact.hedge == "about":
-        low, high = n * (1 - ABOUT_TOLERANCE), n * (1 + ABOUT_TOLERANCE)
-        return _Interval(min(low, high), max(low, high))
-    if fact.hedge == "nearly":
-        return _Interval(min(n * (1 - NEARLY_TOLERANCE), n), max(n * (1 - NEARLY_TOLERANCE), n))
-    if fact.hedge == "more than":
-        return _Interval(n, n * MORE_THAN_CEILING, low_open=True)
-    if fact.hedge == "at least":
-        return _Interval(n, math.inf)
-    if fact.hedge == "up to":
-        return _Interval(0.0, n)
-    if fact.hedge == "less than":
-        return _Interval(0.0, n, high_open=True)
-    if fact.hedge == "range":
-        numerals = [float(m.replace(",", "")) for m in _NUMERAL.findall(fact.value)]
-        if len(numerals) >= 2 and numerals[0]:
-            return _Interval(n, n * numerals[1] / numerals[0])
-    return _Interval(n, n)
-
-
-def _precision(fact: Fact) -> float | None:
-    """The size of the last written digit, in base units: "$8.4 billion" -> 1e8."""
-    match = _NUMERAL.search(fact.value)
-    if match is None or fact.number is None:
-        return None
-    literal = match.group().replace(",", "")
-    written = float(literal)
-    if not written:
-        return None
-    decimals = len(literal.partition(".")[2])
-    return abs(fact.number / written) * 10.0**-decimals
-
-
-def _may_be_rounding(a: Fact, b: Fact) -> bool:
-    """One exact figure is the other cut to its own, coarser precision ($8bn vs $8.4bn)."""
-    precision_a, precision_b = _precision(a), _precision(b)
-    if a.number is None or b.number is None or precision_a is None or precision_b is None:
-        return False
-    coarse = precision_a if precision_a > precision_b else precision_b
-    if math.isclose(precision_a, precision_b):
-        return False
-    return abs(a.number - b.number) < coarse * (1 - 1e-9)
-
-
 def _compare_figures(a: _Group, b: _Group) -> _Judgement:
     fa, fb = a.first, b.first
     if fa.unit != fb.unit or fa.number is None or fb.number is None:
         return _Judgement("conflict", "major")
-    if _interval(fa).overlaps(_interval(fb)):
+    if hedge_interval(fa).overlaps(hedge_interval(fb)):
         return _Judgement("agreed", note=f"compatible within hedge: {a.value} / {b.value}")
     if fa.hedge is None and fb.hedge is None:
-        if _may_be_rounding(fa, fb):
+        if may_be_rounding(fa, fb):
             return _Judgement("conflict", "minor", f"may be rounding: {a.value} vs {b.value}")
         return _Judgement("conflict", "major")
     largest = max(abs(fa.number), abs(fb.number))
@@ -334,6 +268,12 @@ def _finding_id(slot: Slot, article_ids: Sequence[str]) -> str:
 
 def compare_slot(slot: Slot, articles: Mapping[str, Article]) -> Finding:
     """Judge one slot: single_source, agreed, conflict (major/minor) or updated."""
+    return _judge_slot(slot, articles, stale=False)
+
+
+def _judge_slot(slot: Slot, articles: Mapping[str, Article], *, stale: bool) -> Finding:
+    """Judge a slot; a ``stale`` one sets the latest figure against one already outdated
+    when it was published, which is the outlet's error whoever it quotes for it."""
     facts = sorted(slot.facts, key=_position)
     article_ids = sorted({f.article for f in facts})
     groups = _group_facts(facts)
@@ -346,7 +286,10 @@ def compare_slot(slot: Slot, articles: Mapping[str, Article]) -> Finding:
             judgement = _Judgement("updated", note=note)
         else:
             judgement = _judge(slot.kind, groups, articles)
-            if judgement.status == "conflict":
+            if judgement.status == "conflict" and stale:
+                note = f"stale figure, published after a higher one; {judgement.note}"
+                judgement = _Judgement("conflict", judgement.severity, note)
+            elif judgement.status == "conflict":
                 judgement = _weigh_attribution(slot.kind, groups, judgement, articles)
     return Finding(
         id=_finding_id(slot, article_ids),
@@ -393,7 +336,7 @@ def _split_stale(slot: Slot, articles: Mapping[str, Article]) -> list[Finding]:
     latest = max(rest, key=lambda f: (f.number or 0.0, _position(f)))
     facts = (*[f for f in rest if f.number == latest.number], *stale)
     stale_slot = Slot(slot.kind, f"{slot.key}:stale", slot.about, facts)
-    return [history, compare_slot(stale_slot, articles)]
+    return [history, _judge_slot(stale_slot, articles, stale=True)]
 
 
 def compare_slots(slots: Sequence[Slot], articles: Mapping[str, Article]) -> list[Finding]:

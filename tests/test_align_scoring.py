@@ -1,0 +1,186 @@
+"""Alignment scoring: time frames, counted things, verbs and participants of figures."""
+
+from __future__ import annotations
+
+from consilience.align import align_facts
+from consilience.align_frames import time_frame
+from consilience.align_participants import named_entity, names_match, participants
+from consilience.align_scoring import thing_similarity
+from consilience.models import Article, Evidence, Fact, Role
+
+
+def figure(
+    article_id: str,
+    sentence: str,
+    value: str,
+    number: float,
+    subject: str,
+    *,
+    about: str = "",
+    predicate: str | None = None,
+    roles: tuple[Role, ...] = (),
+    context: str = "",
+    unit: str | None = None,
+) -> Fact:
+    """A quantity fact whose evidence is the one-sentence article ``sentence``."""
+    start = sentence.index(value)
+    return Fact(
+        kind="quantity",
+        article=article_id,
+        subject=subject,
+        about=about or subject,
+        value=value,
+        evidence=Evidence(article_id, sentence, 0, len(sentence)),
+        number=number,
+        unit=unit,
+        span=Evidence(article_id, value, start, start + len(value)),
+        predicate=predicate,
+        roles=roles,
+        context=tuple(sorted(set(context.split()))),
+    )
+
+
+def article(article_id: str, text: str) -> Article:
+    return Article(id=article_id, source=f"{article_id}.txt", text=text)
+
+
+# --- time frames ---------------------------------------------------------------------------
+
+
+def test_a_figure_followed_by_a_year_earlier_is_an_earlier_figure() -> None:
+    text = "Sales were $3 billion, against $2.6 billion a year earlier."
+    assert time_frame(figure("a", text, "$2.6 billion", 2.6e9, "sale")) == "earlier"
+
+
+def test_the_base_of_a_change_leaves_the_change_a_current_figure() -> None:
+    text = "Orders grew 9% from a year earlier, the firm said."
+    assert time_frame(figure("a", text, "9%", 9, "order", unit="%")) is None
+
+
+def test_a_figure_after_up_from_is_an_earlier_figure() -> None:
+    text = "The fleet now counts 210 buses, up from 180 in spring."
+    assert time_frame(figure("a", text, "180", 180, "bus")) == "earlier"
+
+
+def test_a_gain_this_year_is_a_running_total() -> None:
+    text = "The stock, which has climbed 25% this year, slipped on Monday."
+    assert time_frame(figure("a", text, "25%", 25, "stock", unit="%")) == "to date"
+
+
+def test_an_earlier_figure_never_shares_a_slot_with_the_current_one() -> None:
+    now = figure(
+        "a",
+        "The bank earned $500 million in the quarter.",
+        "$500 million",
+        5e8,
+        "profit",
+        predicate="earn",
+        context="bank earn quarter",
+        unit="USD",
+    )
+    before = figure("b", "The bank earned $500 million a year earlier.", "$500 million", 5e8,
+                    "profit", about="profit a year earlier", predicate="compare",
+                    context="bank earn", unit="USD")  # fmt: skip
+    assert len(align_facts([now, before], {})) == 2
+
+
+def test_earlier_figures_of_different_things_stay_apart() -> None:
+    sales = figure(
+        "a",
+        "Sales compare with $2 billion a year earlier.",
+        "$2 billion",
+        2e9,
+        "sale",
+        about="sales a year earlier",
+        predicate="compare",
+        context="compare sale year",
+        unit="USD",
+    )
+    profit = figure("b", "Profit compares with $2 billion in the same period last year.",
+                    "$2 billion", 2e9, "profit", about="profit a year earlier",
+                    predicate="compare", context="compare profit period year",
+                    unit="USD")  # fmt: skip
+    assert len(align_facts([sales, profit], {})) == 2
+
+
+# --- counted things --------------------------------------------------------------------------
+
+
+def test_a_placeholder_amount_takes_the_subject_of_its_light_verb() -> None:
+    reached = figure(
+        "a",
+        "Turnover reached $90 million in the year.",
+        "$90 million",
+        9e7,
+        "money",
+        about="money reached",
+        predicate="reach",
+        roles=(Role("agent", "Turnover"),),
+        unit="USD",
+    )
+    stated = figure("b", "The group posted turnover of $90 million.", "$90 million", 9e7,
+                    "turnover", predicate="post", unit="USD")  # fmt: skip
+    assert thing_similarity(reached, stated) == 1.0
+
+
+def test_a_compound_noun_is_a_kind_of_its_last_part() -> None:
+    miners = figure("a", "Some 120 coalminers walked out.", "120", 120, "coalminer")
+    others = figure("b", "The union said 120 miners walked out.", "120", 120, "miner")
+    assert thing_similarity(miners, others) == 0.8
+
+
+def test_a_modifier_named_elsewhere_in_the_other_sentence_is_the_same_thing() -> None:
+    first = figure(
+        "a",
+        "Second-quarter sales were $4 million.",
+        "$4 million",
+        4e6,
+        "sale",
+        about="second-quarter sales",
+        unit="USD",
+    )
+    second = figure("b", "Sales hit $4 million in the second quarter.", "$4 million", 4e6,
+                    "sale", about="sales", unit="USD")  # fmt: skip
+    assert thing_similarity(first, second) == 1.0
+
+
+def test_total_and_annual_figures_are_different_things() -> None:
+    total = figure("a", "Total output was 40 tonnes.", "40", 40, "output", about="total output")
+    annual = figure("b", "Annual output was 40 tonnes.", "40", 40, "output", about="annual output")
+    assert thing_similarity(total, annual) is None
+
+
+def test_killed_and_died_count_the_same_dead() -> None:
+    context = "flood people region"
+    killed = figure(
+        "a",
+        "The floods killed 14 people in the region.",
+        "14",
+        14,
+        "people",
+        predicate="kill",
+        context=context,
+    )
+    died = figure("b", "In the region 14 people died in the floods.", "14", 14, "people",
+                  predicate="die", context=context)  # fmt: skip
+    assert len(align_facts([killed, died], {})) == 1
+
+
+# --- participants -----------------------------------------------------------------------------
+
+
+def test_a_short_form_of_a_name_matches_the_full_name() -> None:
+    assert names_match("league", "farmers league")
+    assert not names_match("farmers league", "workers league")
+
+
+def test_a_capitalised_title_alone_names_nobody() -> None:
+    assert named_entity("Minister", {}) is None
+    assert named_entity("Ada Brun", {}) == "ada brun"
+
+
+def test_the_subject_of_face_is_the_target_of_the_figure() -> None:
+    text = "Norway faces 30% duties from Chile."
+    faced = figure("a", text, "30%", 30, "duty", predicate="face", unit="%",
+                   roles=(Role("agent", "Norway"), Role("target", "Chile")))  # fmt: skip
+    assert participants(faced, {}) == {"agent": "chile", "target": "norway"}
