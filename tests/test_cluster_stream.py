@@ -17,7 +17,7 @@ from consilience.evaluate.clusters import LabelledCorpus, load_cluster_corpus, s
 from consilience.extract.nlp import Nlp, parse_article
 from consilience.models import Analysis, Article
 from consilience.settings import Settings
-from consilience.story_index import WINDOW_DAYS, StoryIndex
+from consilience.story_index import StoryIndex
 
 CLUSTERS = Path(__file__).parent / "fixtures" / "clusters"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
@@ -133,7 +133,7 @@ def test_adding_an_article_again_returns_its_story_unchanged() -> None:
 def test_a_story_closes_once_the_stream_moves_past_its_window() -> None:
     index = StoryIndex(SETTINGS)
     old = index.add(article("a", *QUAKE))
-    later = DAY + timedelta(days=WINDOW_DAYS + 1)
+    later = DAY + timedelta(days=SETTINGS.story_window_days + 1)
     new = index.add(article("b", *QUAKE_AGAIN, published=later))
     assert new != old
     assert index.members(old) == ()

@@ -17,7 +17,7 @@ import consilience.store
 from consilience.errors import StoreError, StoreVersionError
 from consilience.models import Article, SkippedInput
 from consilience.store import AddResult, Store
-from consilience.store.migrations import LATEST_VERSION
+from consilience.store.migrations import LATEST_VERSION, MIGRATIONS
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 
@@ -382,3 +382,118 @@ def test_every_id_is_reported_once_per_occurrence_and_stored_once(
                 seen.append(article_id)
         assert [a.id for a in store.articles()] == seen
         assert store.count_articles() == len(set(seen))
+
+
+# Stories: assignments and the story index state (schema v2)
+
+
+def write_v1_store(path: Path) -> None:
+    """A store as Consilience wrote it before v2: the v1 migration and one article."""
+    conn = sqlite3.connect(path)
+    try:
+        for statement in MIGRATIONS[0]:
+            conn.execute(statement)
+        conn.execute("PRAGMA user_version = 1")
+        conn.execute(
+            "INSERT INTO articles (id, source, text, removed, ingested_at, seq) "
+            "VALUES ('old-1', 'old.txt', 'Stored by v1.', '[]', '2025-01-01T00:00:00+00:00', 1)"
+        )
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_a_v1_store_migrates_to_v2_keeping_its_articles(db: Path) -> None:
+    write_v1_store(db)
+    with Store.open(db) as store:
+        assert store.schema_version() == LATEST_VERSION == 2
+        assert [a.id for a in store.articles()] == ["old-1"]
+        assert store.story_assignments() == {}
+        assert store.load_story_index() is None
+        assert [a.id for a in store.unassigned_articles()] == ["old-1"]
+    assert {"story_assignments", "story_index_state"} <= table_names(db)
+
+
+def test_assignments_come_back_in_the_order_they_were_made(store: Store) -> None:
+    store.add_articles([make_article(n) for n in range(4)])
+    store.assign_stories({"id-2": "s-b", "id-0": "s-a"})
+    store.assign_stories({"id-3": "s-a"})
+    assert list(store.story_assignments().items()) == [
+        ("id-2", "s-b"),
+        ("id-0", "s-a"),
+        ("id-3", "s-a"),
+    ]
+    assert [a.id for a in store.unassigned_articles()] == ["id-1"]
+
+
+def test_assigning_an_article_again_moves_it_and_keeps_its_place(store: Store) -> None:
+    store.add_articles([make_article(n) for n in range(2)])
+    store.assign_stories({"id-0": "s-a", "id-1": "s-a"})
+    store.assign_stories({"id-0": "s-b"})
+    assert list(store.story_assignments().items()) == [("id-0", "s-b"), ("id-1", "s-a")]
+
+
+def test_assigning_an_unstored_article_fails_the_whole_batch_naming_it(store: Store) -> None:
+    store.add_articles([make_article(1)])
+    with pytest.raises(StoreError, match=r"'id-404'.*not stored"):
+        store.assign_stories({"id-1": "s-a", "id-404": "s-a"})
+    assert store.story_assignments() == {}
+
+
+def test_story_index_state_round_trips_and_is_replaced(db: Path) -> None:
+    state = {"version": 1, "clock": 1.5, "stories": [{"id": "s-a", "terms": {"ö": 0.25}}]}
+    with Store.open(db) as store:
+        assert store.load_story_index() is None
+        store.save_story_index({"version": 1, "clock": None})
+        store.save_story_index(state)
+    with Store.open(db) as reopened:
+        assert reopened.load_story_index() == state
+
+
+@pytest.mark.parametrize("state", [{}, {"version": "1"}, {"version": 1, "x": {1, 2}}])
+def test_a_state_without_integer_version_or_not_json_is_refused(
+    store: Store, state: dict[str, object]
+) -> None:
+    with pytest.raises(StoreError, match="story index state"):
+        store.save_story_index(state)
+    assert store.load_story_index() is None
+
+
+def test_clearing_stories_forgets_assignments_and_state_but_keeps_articles(store: Store) -> None:
+    store.add_articles([make_article(1)])
+    store.assign_stories({"id-1": "s-a"})
+    store.save_story_index({"version": 1})
+    store.clear_stories()
+    assert store.story_assignments() == {}
+    assert store.load_story_index() is None
+    assert store.count_articles() == 1
+
+
+def test_writes_in_one_batch_commit_together_or_not_at_all(db: Path) -> None:
+    with Store.open(db) as store:
+        store.add_articles([make_article(1)])
+        with pytest.raises(StoreError, match="id-404"), store.batch("assign"):
+            store.assign_stories({"id-1": "s-a"})
+            store.save_story_index({"version": 1})
+            store.assign_stories({"id-404": "s-a"})
+        assert store.story_assignments() == {}
+        assert store.load_story_index() is None
+        with store.batch("assign"):
+            store.assign_stories({"id-1": "s-a"})
+            store.save_story_index({"version": 1})
+    with Store.open(db) as reopened:
+        assert reopened.story_assignments() == {"id-1": "s-a"}
+        assert reopened.load_story_index() == {"version": 1}
+
+
+@given(batches=st.lists(st.dictionaries(st.sampled_from("abcdef"), st.text(), max_size=4)))
+def test_assignments_round_trip_as_the_last_story_given_in_first_given_order(
+    batches: list[dict[str, str]],
+) -> None:
+    expected: dict[str, str] = {}
+    with Store.open(":memory:") as store:
+        store.add_articles([Article(id=i, source=i, text=i) for i in "abcdef"])
+        for batch in batches:
+            store.assign_stories(batch)
+            expected.update(batch)
+        assert list(store.story_assignments().items()) == list(expected.items())

@@ -23,6 +23,7 @@ from consilience.pipeline import analyze_articles, ingest_inputs
 from consilience.report import write_report
 from consilience.settings import Settings, describe_settings, load_settings
 from consilience.store import Store
+from consilience.store.stories import recluster_stories, update_stories
 
 __all__ = ["app", "main"]
 
@@ -144,18 +145,45 @@ def ingest(
     db: Annotated[Path, typer.Option("--db", help="SQLite store to add articles to.")],
     config: ConfigOption = None,
 ) -> None:
-    """Read and clean inputs and add them to a store (an article already there is kept once)."""
+    """Read and clean inputs, add them to a store and assign each new article to a story.
+
+    A new article joins the stored story it fits best or opens a new one (stories stay open
+    to new articles for story_window_days); an article already stored is kept once.
+    """
     settings = load_settings(config=config)
     ingested = ingest_inputs(inputs, settings)
     with Store.open(db) as store:
         result = store.add_articles(ingested.articles)
         store.record_skipped(ingested.skipped)
+        stories = update_stories(store, settings)
         total = store.count_articles()
     console.print(
         f"Added {len(result.added)} article(s), {len(result.existing)} already stored; "
         f"{total} in {db}."
     )
+    console.print(
+        f"Stories: {stories.joined} of {stories.articles} new article(s) joined stored "
+        f"stories; {stories.opened} new story(ies) opened."
+    )
     _finish(ingested.skipped)
+
+
+@app.command()
+def recluster(
+    db: Annotated[Path, typer.Option("--db", help="SQLite store whose stories to rebuild.")],
+    config: ConfigOption = None,
+) -> None:
+    """Rebuild every story of a store from scratch, streaming all its articles again.
+
+    Use it after changing story_join_threshold or story_window_days, or to let articles
+    ingested out of publication order settle into the stories they would form in order.
+    """
+    settings = load_settings(config=config)
+    if not db.is_file():
+        raise ConsilienceError(f"{db}: no such store (create one with 'consilience ingest')")
+    with Store.open(db) as store:
+        stories = recluster_stories(store, settings)
+    console.print(f"Reclustered {stories.articles} article(s) into {stories.opened} story(ies).")
 
 
 @app.command()

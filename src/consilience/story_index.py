@@ -3,21 +3,22 @@
 In the manner of Miranda et al. (2018, "Multilingual Clustering of Streaming News"): a story
 keeps running sums of its articles' unit vectors (one for title+lead words, one for names),
 an article is scored against the stories it shares a rare key with, and it joins the best
-one when the score clears ``JOIN_THRESHOLD``. Nothing is ever re-clustered, so ``add`` costs
-the same for the 100th article as for the 100,000th:
+one when the score reaches ``settings.story_join_threshold``. Nothing is ever re-clustered,
+so ``add`` costs the same for the 100th article as for the 100,000th:
 
-1. signals: TF-IDF of title+lead words, TF-IDF of entity names (from ``Analysis.entities``, or
-   capitalised runs when extraction found none), distinctive numbers, publication time;
+1. signals (``consilience.story_signals``): title+lead words, entity name words, distinctive
+   numbers, publication time; weighted here by TF-IDF with the stream's document counts;
 2. candidates: stories sharing an entity word or a rare title/lead word (an inverted index;
    keys held by too many open stories are skipped, never scanned);
 3. score: a weighted mix of the two cosines and the number overlap, damped with the time
-   gap; join the best story above the threshold or open a new one;
-4. window: stories with no article for ``WINDOW_DAYS`` of publication time are closed and
-   leave the index, so memory follows the window, not the stream.
+   gap; join the best story at or above the threshold or open a new one;
+4. window: stories with no article for ``settings.story_window_days`` of publication time are
+   closed and leave the index, so memory follows the window, not the stream.
 
 Order: document frequencies grow as the stream runs and an article can only join stories
 opened before it, so a different arrival order can group a few articles differently; the
 bound is measured on the labelled fixtures and pinned in tests/test_cluster_stream.py.
+``cluster_stories`` sorts its batch first, which makes a batch's stories independent of order.
 """
 
 from __future__ import annotations
@@ -25,36 +26,22 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from functools import lru_cache
 from typing import Any
 
-from consilience.errors import ConsilienceError
+from consilience.errors import ConsilienceError, SettingsError
 from consilience.models import Analysis
 from consilience.settings import Settings
+from consilience.story_signals import ArticleSignals, article_signals
 
 __all__ = [
-    "JOIN_THRESHOLD",
     "STATE_VERSION",
-    "WINDOW_DAYS",
     "ArticleSignals",
     "StoryIndex",
     "article_signals",
 ]
 
-# A story that has had no article for this many days of publication time is closed. News
-# coverage of one event (a quake over three days, a charge two days after a shooting) sits
-# well inside a week; the seed and fixture stories all span under five days.
-WINDOW_DAYS = 7.0
-# Score at or above which an article joins a story. Swept 0.15-0.40 on tests/fixtures/clusters
-# with the weights below: B-cubed F1 0.96 at 0.2, 0.988 from 0.25 to 0.325, 0.997 at 0.35-0.4
-# (only the two Drevna fires three days apart stay merged). The five real seed articles of one
-# story (rule entities) stay one story up to 0.35 and split at 0.4; 0.3 keeps both margins.
-JOIN_THRESHOLD = 0.3
 # Mix of the signals. Names carry the who and where, title+lead words the what; shared
 # distinctive numbers (a toll, a score) confirm. Six mixes (0.3-0.5 each, numbers 0-0.3) were
 # swept on the fixtures with the threshold: all peak at 0.988-1.0 and differ by under 0.01
@@ -67,13 +54,9 @@ WEIGHT_NUMBERS = 0.2
 # Correct joins on the fixtures have cosines >= 0.27; the one wrong join it stops was 0.085.
 MIN_TERM_COSINE = 0.1
 # Within this many days of a story's articles there is no time penalty (follow-ups come a day
-# or three later); beyond it the score falls linearly to zero at the window's end.
+# or three later); beyond it the score falls linearly to zero at the window's end. A window
+# shorter than this has no grace: the score is 1 inside it and 0 past it.
 TIME_GRACE_DAYS = 2.0
-# The title names the event in a few words: it counts twice against the lead.
-TITLE_REPEAT = 2
-# The lead: the inverted pyramid puts the event in the first few sentences.
-LEAD_MAX_SENTENCES = 3
-LEAD_MAX_CHARS = 600
 # Rarest title/lead words indexed per article, next to all of its name words. Ten finds the
 # right story for every fixture article that has one; more only adds candidates.
 KEY_TERMS = 10
@@ -82,72 +65,11 @@ KEY_TERMS = 10
 MAX_POSTING = 40
 # Of the stories proposed, only those sharing the most keys are scored.
 MAX_CANDIDATES = 25
-# Numbers below this ("two", "3-1") and year-like numbers are shared by unrelated stories.
-MIN_DISTINCTIVE_NUMBER = 10.0
-# Entity labels that name who and where; "NAME" is the rule fallback's label.
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NAME"})
 STATE_VERSION = 1
 
 _SECONDS_PER_DAY = 86_400.0
-_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w'’-]*)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-_POSSESSIVES = ("'s", "’s")
-_STOP_WORDS_TEXT = (
-    "a about after again against all also an and any are as at be been before being "
-    "between both but by can could did do does during each few for from further had has "
-    "have having he her here hers him his how i if in into is it its just more most my no "
-    "nor not now of off on once only or other our out over own same she should so some "
-    "such than that the their them then there these they this those through to too under "
-    "until up very was we were what when where which while who whom why will with would "
-    "you your said says say told new"
-)
-_STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
-
-# Capitalised but not names: every story has a weekday, and a month is shared by thousands.
-_CALENDAR_WORDS_TEXT = (
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december"
-)
-_CALENDAR_WORDS = frozenset(_CALENDAR_WORDS_TEXT.split())
 
 Vector = dict[str, float]
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleSignals:
-    """What the streaming clusterer sees of one article (vectors are raw term counts)."""
-
-    article_id: str
-    terms: Counter[str]
-    names: Counter[str]
-    numbers: frozenset[str]
-    published: float | None  # POSIX seconds; naive datetimes are taken as UTC
-
-
-def article_signals(analysis: Analysis) -> ArticleSignals:
-    """Title+lead words, entity name words, distinctive numbers and time of one article."""
-    article = analysis.article
-    title = (article.title or "").strip()
-    if analysis.sentences:
-        lead_sentences = [s.text for s in analysis.sentences[:LEAD_MAX_SENTENCES]]
-    else:
-        # The lead is at the start: splitting only its neighbourhood keeps long texts cheap.
-        head = article.text[: 2 * LEAD_MAX_CHARS]
-        lead_sentences = _split_sentences(head)[:LEAD_MAX_SENTENCES]
-    lead = " ".join(lead_sentences)[:LEAD_MAX_CHARS]
-    terms = Counter(_words(title) * TITLE_REPEAT + _words(lead))
-    names = [e.canonical or e.text for e in analysis.entities if e.label in ENTITY_LABELS]
-    if not analysis.entities:
-        names = _capitalised_runs(f"{title}\n{article.text}")
-    return ArticleSignals(
-        article_id=article.id,
-        terms=terms,
-        names=Counter(word for name in names for word in _name_words(name)),
-        numbers=_distinctive_numbers(f"{title}\n{article.text}"),
-        published=_timestamp(article.published),
-    )
 
 
 class _Story:
@@ -190,8 +112,17 @@ class StoryIndex:
     """
 
     def __init__(self, settings: Settings) -> None:
-        # Kept for the stream settings the lead may expose (threshold, window).
-        self._settings = settings
+        threshold, window = settings.story_join_threshold, settings.story_window_days
+        if not 0.0 <= threshold <= 1.0:
+            raise SettingsError(
+                f"setting 'story_join_threshold' must be between 0.0 and 1.0, got {threshold!r}"
+            )
+        if not window > 0.0:
+            raise SettingsError(
+                f"setting 'story_window_days' must be a positive number of days, got {window!r}"
+            )
+        self._threshold = threshold
+        self._window = window * _SECONDS_PER_DAY
         self._documents = 0
         self._term_df: Counter[str] = Counter()
         self._name_df: Counter[str] = Counter()
@@ -228,10 +159,12 @@ class StoryIndex:
         terms = self._unit(signals.terms, self._term_df)
         names = self._unit(signals.names, self._name_df)
         keys = self._keys(terms, names)
-        best, best_score = None, JOIN_THRESHOLD
+        best, best_score = None, self._threshold
         for story in self._candidates(keys):
-            score = _score(story, terms, names, signals.numbers, when)
-            if score >= best_score:
+            score = _score(story, terms, names, signals.numbers, when, self._window)
+            # A score of 0 is a veto (no shared topic words, or too far apart in time), so
+            # even a threshold of 0 does not join on it.
+            if score > 0.0 and score >= best_score:
                 best, best_score = story, score
         if best is None:
             best = self._open(signals.article_id)
@@ -364,7 +297,7 @@ class StoryIndex:
     def _close_stale(self) -> None:
         """Close stories whose last article is older than the window; drop their keys."""
         assert self._clock is not None
-        cutoff = self._clock - WINDOW_DAYS * _SECONDS_PER_DAY
+        cutoff = self._clock - self._window
         while self._closing and self._closing[0][0] < cutoff:
             last, story_id = heapq.heappop(self._closing)
             story = self._stories.get(story_id)
@@ -396,7 +329,12 @@ def _cosine(vector: Vector, total: Vector, norm2: float) -> float:
 
 
 def _score(
-    story: _Story, terms: Vector, names: Vector, numbers: frozenset[str], when: float | None
+    story: _Story,
+    terms: Vector,
+    names: Vector,
+    numbers: frozenset[str],
+    when: float | None,
+    window: float,
 ) -> float:
     """How well an article fits a story, in [0, 1]; a missing signal is left out of the mix."""
     term_cosine = _cosine(terms, story.terms, story.term_norm2)
@@ -411,66 +349,17 @@ def _score(
         # story lacks is no evidence of another event.
         parts.append((WEIGHT_NUMBERS, shared_numbers / len(numbers)))
     score = sum(w * s for w, s in parts) / sum(w for w, _ in parts)
-    return score * _time_factor(story, when)
+    return score * _time_factor(story, when, window)
 
 
-def _time_factor(story: _Story, when: float | None) -> float:
+def _time_factor(story: _Story, when: float | None, window: float) -> float:
+    """1 within the grace period of the story's articles, falling to 0 at ``window`` seconds."""
     if when is None or story.first is None or story.last is None:
         return 1.0
-    gap = max(story.first - when, when - story.last, 0.0) / _SECONDS_PER_DAY
-    if gap <= TIME_GRACE_DAYS:
+    gap = max(story.first - when, when - story.last, 0.0)
+    grace = min(TIME_GRACE_DAYS * _SECONDS_PER_DAY, window)
+    if gap <= grace:
         return 1.0
-    return max(0.0, 1.0 - (gap - TIME_GRACE_DAYS) / (WINDOW_DAYS - TIME_GRACE_DAYS))
-
-
-def _words(text: str) -> list[str]:
-    words = (w[:-2] if w.endswith(_POSSESSIVES) else w for w in _WORD.findall(text.lower()))
-    return [w for w in words if len(w) > 2 and w not in _STOP_WORDS]
-
-
-# Names recur across a stream's articles; caching their words is the cheapest speed-up.
-@lru_cache(maxsize=65_536)
-def _name_words(name: str) -> tuple[str, ...]:
-    """A name as its whole form and its words: "Prime Minister Anselm Roth" meets "Roth"."""
-    words = tuple(word for word in _words(name) if word not in _CALENDAR_WORDS)
-    return (" ".join(words), *words) if len(words) > 1 else words
-
-
-def _capitalised_runs(text: str) -> list[str]:
-    """Cheap names: capitalised runs, minus one-word runs that merely start a sentence."""
-    names = []
-    for match in _CAPITALISED_RUN.finditer(text):
-        back = match.start() - 1
-        while back >= 0 and text[back] in " \t":
-            back -= 1
-        at_sentence_start = back < 0 or text[back] in '.!?"“\n'
-        if at_sentence_start and " " not in match.group():
-            continue
-        names.append(match.group())
-    return names
-
-
-def _distinctive_numbers(text: str) -> frozenset[str]:
-    found = set()
-    for raw in _NUMBER.findall(text):
-        plain = raw.replace(",", "").rstrip(".")
-        try:
-            value = float(plain)
-        except ValueError:
-            continue
-        year_like = value.is_integer() and 1900 <= value <= 2100
-        if value >= MIN_DISTINCTIVE_NUMBER and not year_like:
-            found.add(plain)
-    return frozenset(found)
-
-
-def _split_sentences(text: str) -> list[str]:
-    return [piece.strip() for piece in _SENTENCE_END.split(text) if piece.strip()]
-
-
-def _timestamp(published: datetime | None) -> float | None:
-    if published is None:
-        return None
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    return published.timestamp()
+    if gap >= window:
+        return 0.0
+    return 1.0 - (gap - grace) / (window - grace)

@@ -15,11 +15,11 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from itertools import combinations
 from pathlib import Path
 
-from consilience.cluster import cluster_stories
+from consilience.cluster import cluster_stories, stream_order
 from consilience.dedup import find_copies
 from consilience.errors import ConsilienceError
 from consilience.evaluate.bcubed import BCubedScore, bcubed
@@ -100,9 +100,8 @@ def load_cluster_corpus(path: Path) -> LabelledCorpus:
         analyses.append(Analysis(article, parsed.sentences, parsed.entities))
         stories.setdefault(record["story"], []).append(article.id)
         copies.setdefault(record["copy_group"], []).append(article.id)
-    analyses.sort(key=_arrival_key)
     return LabelledCorpus(
-        analyses=tuple(analyses),
+        analyses=tuple(stream_order(analyses)),
         stories=tuple(tuple(ids) for ids in stories.values()),
         copy_groups=tuple(tuple(ids) for ids in copies.values()),
     )
@@ -129,7 +128,11 @@ def pair_scores(predicted: Sequence[Sequence[str]], gold: Sequence[Sequence[str]
 
 
 def evaluate_clusters(path: Path, settings: Settings) -> ClusterEval:
-    """Stream and batch B-cubed against the gold stories, and copy-pair precision/recall."""
+    """Stream and batch B-cubed against the gold stories, and copy-pair precision/recall.
+
+    The batch ``cluster_stories`` streams its input in the same order, so the two lines agree;
+    the stream line also times the index alone.
+    """
     corpus = load_cluster_corpus(path)
     started = time.perf_counter()
     streamed = stream_groups(corpus.analyses, settings)
@@ -197,16 +200,6 @@ def _published(path: Path, number: int, value: object) -> datetime | None:
         raise ConsilienceError(
             f"{path}:{number}: 'published' must be ISO 8601, got {value!r}"
         ) from None
-
-
-def _arrival_key(analysis: Analysis) -> tuple[bool, float, str]:
-    """Publication order, undated last; naive datetimes taken as UTC."""
-    published = analysis.article.published
-    if published is None:
-        return (True, 0.0, analysis.article.id)
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    return (False, published.timestamp(), analysis.article.id)
 
 
 if __name__ == "__main__":

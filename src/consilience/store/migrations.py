@@ -61,7 +61,31 @@ _V1: tuple[str, ...] = (
     "CREATE INDEX story_articles_article ON story_articles (article_id)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+# v2: the streaming clusterer's output and state. An article belongs to one story, so the
+# assignment is keyed by article (v1's story_articles allows many); ``position`` is the order
+# articles were fed to the story index, which ``recluster`` restarts from 1. The index state
+# is one JSON row, so an ingest continues the stream where the last one stopped.
+_V2: tuple[str, ...] = (
+    """
+    CREATE TABLE story_assignments (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id),
+        story_id   TEXT NOT NULL,
+        position   INTEGER NOT NULL
+    )
+    """,
+    "CREATE UNIQUE INDEX story_assignments_position ON story_assignments (position)",
+    "CREATE INDEX story_assignments_story ON story_assignments (story_id)",
+    """
+    CREATE TABLE story_index_state (
+        id       INTEGER PRIMARY KEY CHECK (id = 1),  -- one index per store
+        version  INTEGER NOT NULL,                    -- the state's own format version
+        state    TEXT NOT NULL,                       -- JSON
+        saved_at TEXT NOT NULL                        -- ISO 8601, UTC
+    )
+    """,
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -1,20 +1,22 @@
-"""The SQLite store: articles keyed by content hash, and a log of inputs set aside.
+"""The SQLite store: articles keyed by content hash, a log of inputs set aside, and the
+story each article was assigned to with the state of the streaming story index.
 
 One file, WAL mode (readers never wait for a writer), foreign keys on. Every write is one
-transaction: a batch is stored whole or not at all.
+transaction: a batch is stored whole or not at all. ``Store.batch`` groups several writes
+(and the reads they depend on) into one transaction.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from consilience.errors import StoreError
 from consilience.models import Article, SkippedInput
@@ -117,6 +119,7 @@ class Store:
         """Wrap an open, migrated connection; use ``Store.open`` instead."""
         self._db: sqlite3.Connection | None = conn
         self._name = name
+        self._depth = 0  # how many batches are open: nested writes join the outermost
 
     @classmethod
     def open(cls, path: Path | str) -> Self:
@@ -162,21 +165,46 @@ class Store:
         return f"Store({self._name!r})"
 
     @property
+    def name(self) -> str:
+        """The file the store was opened from, as given."""
+        return self._name
+
+    @property
     def _conn(self) -> sqlite3.Connection:
         if self._db is None:
             raise StoreError(f"{self._name}: the store is closed")
         return self._db
 
     @contextmanager
+    def batch(self, doing: str = "write a batch") -> Iterator[None]:
+        """One transaction around several calls: all their writes commit together or none do.
+
+        Reads inside see a snapshot no other writer can change until the batch ends.
+        """
+        with self._transaction(doing):
+            yield
+
+    @contextmanager
     def _transaction(self, doing: str) -> Iterator[sqlite3.Connection]:
-        """One write transaction: committed whole, or rolled back and reported as StoreError."""
+        """One write transaction: committed whole, or rolled back and reported as StoreError.
+
+        Inside an open batch it joins that batch's transaction instead of starting one.
+        """
         conn = self._conn
+        if self._depth:
+            self._depth += 1
+            try:
+                yield conn
+            finally:
+                self._depth -= 1
+            return
         try:
             # IMMEDIATE takes the write lock up front, so a concurrent writer waits at BEGIN
             # instead of failing halfway through the batch.
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise StoreError(f"{self._name}: cannot {doing}: {_plain(exc)}") from exc
+        self._depth = 1
         try:
             yield conn
             conn.execute("COMMIT")
@@ -187,6 +215,8 @@ class Store:
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"{self._name}: cannot {doing}: {_plain(exc)}") from exc
             raise
+        finally:
+            self._depth = 0
 
     def add_articles(self, articles: Sequence[Article]) -> AddResult:
         """Store the articles not stored yet, in one transaction, and say which were new.
@@ -252,6 +282,88 @@ class Store:
         """Every input ever recorded as set aside, oldest first."""
         rows = self._read("SELECT source, reason FROM skipped ORDER BY id", ())
         return [SkippedInput(source=row["source"], reason=row["reason"]) for row in rows]
+
+    # --- stories ----------------------------------------------------------------------------
+
+    def assign_stories(self, mapping: Mapping[str, str]) -> None:
+        """Record the story of each article (article id -> story id), in one transaction.
+
+        Positions continue after the last stored one, in ``mapping`` order; an article
+        assigned again keeps its position and takes the new story.
+        """
+        with self._transaction("assign stories") as conn:
+            row = conn.execute(
+                "SELECT COALESCE(MAX(position), 0) FROM story_assignments"
+            ).fetchone()
+            position = int(row[0])
+            for article_id, story_id in mapping.items():
+                position += 1
+                try:
+                    conn.execute(
+                        "INSERT INTO story_assignments (article_id, story_id, position) "
+                        "VALUES (?, ?, ?) "
+                        "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
+                        (article_id, story_id, position),
+                    )
+                except sqlite3.IntegrityError as exc:
+                    raise StoreError(
+                        f"{self._name}: cannot assign article {article_id!r} to story "
+                        f"{story_id!r}: the article is not stored"
+                    ) from exc
+
+    def story_assignments(self) -> dict[str, str]:
+        """Article id -> story id for every assigned article, in the order they were fed."""
+        rows = self._read(
+            "SELECT article_id, story_id FROM story_assignments ORDER BY position", ()
+        )
+        return {row["article_id"]: row["story_id"] for row in rows}
+
+    def unassigned_articles(self) -> list[Article]:
+        """Stored articles with no story yet, in the order they were first added."""
+        rows = self._read(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id NOT IN "
+            "(SELECT article_id FROM story_assignments) ORDER BY seq",
+            (),
+        )
+        return [_to_article(row) for row in rows]
+
+    def save_story_index(self, state: Mapping[str, Any]) -> None:
+        """Store the story index state (JSON-ready, with an integer ``version``), replacing any."""
+        version = state.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise StoreError(
+                f"{self._name}: cannot save story index state: it needs an integer 'version', "
+                f"got {version!r}"
+            )
+        try:
+            payload = json.dumps(state, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            raise StoreError(
+                f"{self._name}: cannot save story index state: not JSON data: {exc}"
+            ) from exc
+        with self._transaction("save story index state") as conn:
+            conn.execute(
+                "INSERT INTO story_index_state (id, version, state, saved_at) VALUES (1, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
+                "state = excluded.state, saved_at = excluded.saved_at",
+                (version, payload, _now()),
+            )
+
+    def load_story_index(self) -> dict[str, Any] | None:
+        """The saved story index state, or None when none was saved (or it was cleared)."""
+        rows = self._read("SELECT state FROM story_index_state WHERE id = 1", ())
+        if not rows:
+            return None
+        state = json.loads(rows[0]["state"])
+        if not isinstance(state, dict):
+            raise StoreError(f"{self._name}: the saved story index state is not a JSON object")
+        return state
+
+    def clear_stories(self) -> None:
+        """Forget every story assignment and the index state, ready to recluster from scratch."""
+        with self._transaction("clear stories") as conn:
+            conn.execute("DELETE FROM story_assignments")
+            conn.execute("DELETE FROM story_index_state")
 
     def schema_version(self) -> int:
         """The schema version of the open store."""

@@ -1,0 +1,141 @@
+"""What the streaming story clusterer sees of one article: words, names, numbers, time.
+
+Title and lead words (the inverted pyramid puts the event first), the words of named entities
+(from ``Analysis.entities``, or capitalised runs when extraction found none), distinctive
+numbers and the publication time. Signals are a function of the article alone, so they can be
+computed before, and outside, any index or store transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+
+from consilience.models import Analysis
+
+__all__ = ["ENTITY_LABELS", "ArticleSignals", "article_signals", "timestamp"]
+
+# The title names the event in a few words: it counts twice against the lead.
+TITLE_REPEAT = 2
+# The lead: the inverted pyramid puts the event in the first few sentences.
+LEAD_MAX_SENTENCES = 3
+LEAD_MAX_CHARS = 600
+# Numbers below this ("two", "3-1") and year-like numbers are shared by unrelated stories.
+MIN_DISTINCTIVE_NUMBER = 10.0
+# Entity labels that name who and where; "NAME" is the rule fallback's label.
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NAME"})
+
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w'’-]*)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_POSSESSIVES = ("'s", "’s")
+_STOP_WORDS_TEXT = (
+    "a about after again against all also an and any are as at be been before being "
+    "between both but by can could did do does during each few for from further had has "
+    "have having he her here hers him his how i if in into is it its just more most my no "
+    "nor not now of off on once only or other our out over own same she should so some "
+    "such than that the their them then there these they this those through to too under "
+    "until up very was we were what when where which while who whom why will with would "
+    "you your said says say told new"
+)
+_STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+
+# Capitalised but not names: every story has a weekday, and a month is shared by thousands.
+_CALENDAR_WORDS_TEXT = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december"
+)
+_CALENDAR_WORDS = frozenset(_CALENDAR_WORDS_TEXT.split())
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSignals:
+    """What the streaming clusterer sees of one article (vectors are raw term counts)."""
+
+    article_id: str
+    terms: Counter[str]
+    names: Counter[str]
+    numbers: frozenset[str]
+    published: float | None  # POSIX seconds; naive datetimes are taken as UTC
+
+
+def article_signals(analysis: Analysis) -> ArticleSignals:
+    """Title+lead words, entity name words, distinctive numbers and time of one article."""
+    article = analysis.article
+    title = (article.title or "").strip()
+    if analysis.sentences:
+        lead_sentences = [s.text for s in analysis.sentences[:LEAD_MAX_SENTENCES]]
+    else:
+        # The lead is at the start: splitting only its neighbourhood keeps long texts cheap.
+        head = article.text[: 2 * LEAD_MAX_CHARS]
+        lead_sentences = _split_sentences(head)[:LEAD_MAX_SENTENCES]
+    lead = " ".join(lead_sentences)[:LEAD_MAX_CHARS]
+    terms = Counter(_words(title) * TITLE_REPEAT + _words(lead))
+    names = [e.canonical or e.text for e in analysis.entities if e.label in ENTITY_LABELS]
+    if not analysis.entities:
+        names = _capitalised_runs(f"{title}\n{article.text}")
+    return ArticleSignals(
+        article_id=article.id,
+        terms=terms,
+        names=Counter(word for name in names for word in _name_words(name)),
+        numbers=_distinctive_numbers(f"{title}\n{article.text}"),
+        published=timestamp(article.published),
+    )
+
+
+def _words(text: str) -> list[str]:
+    words = (w[:-2] if w.endswith(_POSSESSIVES) else w for w in _WORD.findall(text.lower()))
+    return [w for w in words if len(w) > 2 and w not in _STOP_WORDS]
+
+
+# Names recur across a stream's articles; caching their words is the cheapest speed-up.
+@lru_cache(maxsize=65_536)
+def _name_words(name: str) -> tuple[str, ...]:
+    """A name as its whole form and its words: "Prime Minister Anselm Roth" meets "Roth"."""
+    words = tuple(word for word in _words(name) if word not in _CALENDAR_WORDS)
+    return (" ".join(words), *words) if len(words) > 1 else words
+
+
+def _capitalised_runs(text: str) -> list[str]:
+    """Cheap names: capitalised runs, minus one-word runs that merely start a sentence."""
+    names = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        back = match.start() - 1
+        while back >= 0 and text[back] in " \t":
+            back -= 1
+        at_sentence_start = back < 0 or text[back] in '.!?"“\n'
+        if at_sentence_start and " " not in match.group():
+            continue
+        names.append(match.group())
+    return names
+
+
+def _distinctive_numbers(text: str) -> frozenset[str]:
+    found = set()
+    for raw in _NUMBER.findall(text):
+        plain = raw.replace(",", "").rstrip(".")
+        try:
+            value = float(plain)
+        except ValueError:
+            continue
+        year_like = value.is_integer() and 1900 <= value <= 2100
+        if value >= MIN_DISTINCTIVE_NUMBER and not year_like:
+            found.add(plain)
+    return frozenset(found)
+
+
+def _split_sentences(text: str) -> list[str]:
+    return [piece.strip() for piece in _SENTENCE_END.split(text) if piece.strip()]
+
+
+def timestamp(published: datetime | None) -> float | None:
+    """POSIX seconds of a publication time; a naive datetime is taken as UTC."""
+    if published is None:
+        return None
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return published.timestamp()
