@@ -14,7 +14,7 @@ from consilience.report import validate_report
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_CORPUS = REPO / "examples" / "sample-corpus"
 SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
-COMMANDS = ["analyze", "eval", "ingest", "report", "settings", "version"]
+COMMANDS = ["analyze", "eval", "ingest", "recluster", "report", "settings", "version"]
 
 pytestmark = pytest.mark.slow
 
