@@ -79,3 +79,18 @@ def test_split_title_separates_the_title_as_written() -> None:
 def test_result_does_not_depend_on_entity_order() -> None:
     ents = _ents(("Trump", "PERSON"), ("Donald Trump", "PERSON"), ("US", "GPE"), ("U.S.", "GPE"))
     assert canonical_names(ents) == canonical_names(list(reversed(ents)))
+
+
+def test_a_tagged_person_keeps_a_capitalised_function_word_opening_the_name() -> None:
+    assert clean_name("To Minh", "PERSON") == "To Minh"
+    assert clean_name("the Minh", "PERSON") == "Minh"
+    assert clean_name("On Monday Minh", "NAME") == "Monday Minh"
+
+
+def test_a_short_form_maps_to_a_full_name_opening_with_a_function_word() -> None:
+    ents = [Entity("To Minh", "PERSON", 0, 7, "To Minh"), Entity("Minh", "PERSON", 30, 34, "")]
+    assert canonical_names(ents)["Minh"] == "To Minh"
+
+
+def test_a_name_owning_an_organisation_is_cut_to_the_owner() -> None:
+    assert clean_name("Ana Brook's Green Alliance", "PERSON") == "Ana Brook"

@@ -70,3 +70,59 @@ def test_title_key_drops_country_words_and_possessives() -> None:
 
 def test_no_title_no_fact(nlp: Nlp) -> None:
     assert _roles(nlp, "Angela Merkel arrived in Paris on Monday evening.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "key"),
+    [
+        ("Health Minister Carla Diaz opened the clinic.", "Health Minister", "health minister"),
+        ("Former health minister Carla Diaz opened the clinic.", "Former health minister",
+         "former health minister"),
+        ("Minister of Health Carla Diaz opened the clinic.", "Minister of Health",
+         "health minister"),
+    ],
+)  # fmt: skip
+def test_a_portfolio_is_part_of_the_office_however_it_is_written(
+    nlp: Nlp, text: str, value: str, key: str
+) -> None:
+    assert _roles(nlp, text)["Carla Diaz"] == (value, key)
+
+
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        ("defence counsel", "defence lawyer"),
+        ("Defence barrister", "defence lawyer"),
+        ("Finance chief", "chief financial officer"),
+        ("CFO", "chief financial officer"),
+        ("Chief financial officer", "chief financial officer"),
+        ("chief executive officer", "chief executive"),
+        ("Deputy Mayor", "deputy mayor"),
+        ("campaign manager", "campaign manager"),
+        ("Minister of Transport", "transport minister"),
+    ],
+)
+def test_title_keys_name_one_office_per_wording(title: str, key: str) -> None:
+    assert title_key(title) == key
+
+
+def test_lawyers_titles_bind_to_the_name_after_them(nlp: Nlp) -> None:
+    roles = _roles(nlp, "Outside court, defence lawyer Mark Hale said his client would appeal.")
+    assert roles["Mark Hale"] == ("defence lawyer", "defence lawyer")
+
+
+def test_a_person_owning_a_party_is_the_person_not_the_party(nlp: Nlp) -> None:
+    roles = _roles(nlp, "Mayor Ana Brook's Green Alliance lost four seats on Sunday.")
+    # The tagger may miss the person altogether; it must never make the party a person.
+    assert set(roles) <= {"Ana Brook"}
+    assert all(role == ("Mayor", "mayor") for role in roles.values())
+
+
+def test_an_office_of_an_organisation_before_a_comma_and_name(nlp: Nlp) -> None:
+    text = "She met several officials, including the Director of the National Museum, Lia Moss."
+    assert _roles(nlp, text)["Lia Moss"] == ("Director", "director")
+
+
+def test_a_name_after_an_office_of_a_portfolio_is_found_even_untagged(nlp: Nlp) -> None:
+    roles = _roles(nlp, "Minister of Energy Tove Halvorsen has promised cheaper power.")
+    assert roles["Tove Halvorsen"] == ("Minister of Energy", "energy minister")

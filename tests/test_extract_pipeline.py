@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 import consilience.extract as extract
-from consilience.extract import analyze_article, load_nlp
+from consilience.extract import analyze_article, canonical_names, load_nlp
 from consilience.extract.nlp import Nlp
 from consilience.models import Analysis, Article
 from consilience.settings import Settings
@@ -94,3 +95,33 @@ def test_every_seed_article_analyses_with_exact_offsets(nlp: Nlp) -> None:
         assert analysis.sentences
         kinds = {fact.kind for fact in analysis.facts}
         assert "person_role" in kinds or "quote" in kinds, path.name
+
+
+def test_a_date_fact_context_holds_the_event_it_dates(nlp: Nlp) -> None:
+    published = datetime(2025, 6, 11, 9, 0)
+    text = "Nurses at the city hospital began a walkout on Monday over staffing."
+    article = Article(id="a1", source="a.txt", text=text, published=published)
+    dates = [fact for fact in analyze_article(article, nlp).facts if fact.kind == "date"]
+    assert [fact.subject for fact in dates] == ["strike"]
+    assert "strike" in dates[0].context
+    assert "hospital" in dates[0].context
+
+
+def test_a_full_name_recovered_after_a_title_becomes_a_story_entity(nlp: Nlp) -> None:
+    text = (
+        "The envoy met General Secretary To Minh in the capital.\n"
+        "Later, To Minh said the talks had gone well."
+    )
+    analysis = _analyze(nlp, text)
+    _check_offsets(analysis)
+    roles = [fact for fact in analysis.facts if fact.kind == "person_role"]
+    assert [(fact.subject, fact.predicate) for fact in roles] == [("To Minh", "general secretary")]
+    people = canonical_names(analysis.entities)
+    assert people.get("Minh", "To Minh") == "To Minh"
+    assert "To Minh" in {entity.text for entity in analysis.entities}
+
+
+def test_a_title_before_a_speaker_is_the_writers_not_the_speakers(nlp: Nlp) -> None:
+    analysis = _analyze(nlp, "Health Minister Carla Diaz said the clinic would open in May.")
+    roles = [fact for fact in analysis.facts if fact.kind == "person_role"]
+    assert [(fact.subject, fact.attributed_to) for fact in roles] == [("Carla Diaz", None)]

@@ -93,3 +93,15 @@ def test_named_person_said_attributes_the_sentence(nlp: Nlp) -> None:
     parsed = parse_article(Article(id="a", source="a.txt", text=text), nlp)
     at = text.index("25%")
     assert attribution_at(parsed, at, at + 3) == "John Smith"
+
+
+def test_a_whole_quoted_sentence_with_its_quote_marks_belongs_to_the_speaker(nlp: Nlp) -> None:
+    text = (
+        "“Prices will keep rising. That is why the minister is touring Chile, Peru and "
+        "Bolivia this month,” said Rosa Vidal, an economist."
+    )
+    parsed = parse_article(Article(id="a", source="a.txt", text=text), nlp)
+    second = next(s for s in parsed.sentences if "touring" in s.text)
+    assert attribution_at(parsed, second.start, second.end) == "Rosa Vidal"
+    first = text.index("“Prices")
+    assert attribution_at(parsed, first, text.index("rising.") + len("rising.")) == "Rosa Vidal"

@@ -19,14 +19,14 @@ from dataclasses import replace
 
 from consilience.extract.attribution import attribution_at
 from consilience.extract.claims import extract_claims
-from consilience.extract.context import context_lemmas
+from consilience.extract.context import context_lemmas, date_context
 from consilience.extract.dates import extract_dates
 from consilience.extract.names import canonical_names
 from consilience.extract.nlp import Nlp, ParsedArticle, load_nlp, parse_article, sentence_at
 from consilience.extract.people import extract_person_roles
 from consilience.extract.quantities import extract_quantities
-from consilience.extract.quotes import extract_quotes, find_quotes, quote_facts
-from consilience.models import Analysis, Article, Fact
+from consilience.extract.quotes import Quote, extract_quotes, find_quotes, quote_facts
+from consilience.models import Analysis, Article, Entity, Fact
 
 __all__ = [
     "Nlp",
@@ -62,28 +62,56 @@ def extract_facts(parsed: ParsedArticle) -> list[Fact]:
         if where not in contexts:
             contexts[where] = context_lemmas(parsed, *where)
         context = fact.context or contexts[where]
+        if fact.kind == "date" and not fact.context:
+            context = date_context(context, fact.subject)
         attributed_to = fact.attributed_to
         if attributed_to is None and fact.kind != "quote":
             # The value's own span decides (a number inside a quote belongs to the speaker);
             # a fact without one is judged by its sentence.
             spot = fact.span or fact.evidence
-            if sentence_at(parsed, spot.start) is not None:
+            if fact.kind == "person_role":
+                # A title before a name is the writer's wording even when the person goes
+                # on to speak ("Health Minister X said ..."); only a quoted one is theirs.
+                attributed_to = _speaker_quoting(quotes, spot.start, spot.end)
+            elif sentence_at(parsed, spot.start) is not None:
                 attributed_to = attribution_at(parsed, spot.start, spot.end, quotes)
         finished[replace(fact, context=context, attributed_to=attributed_to)] = None
     return sorted(finished, key=lambda fact: (fact.evidence.start, fact.kind))
 
 
+def _speaker_quoting(quotes: list[Quote], start: int, end: int) -> str | None:
+    """The speaker of the quote holding ``[start, end)``, if any."""
+    for quote in quotes:
+        if quote.start <= start and end <= quote.end:
+            return quote.speaker or None
+    return None
+
+
 def analyze_article(article: Article, nlp: Nlp) -> Analysis:
     """Parse one article and extract its facts; entity names resolved within the article."""
     parsed = parse_article(article, nlp)
-    aliases = canonical_names(parsed.entities)
+    facts = tuple(extract_facts(parsed))
+    found = (*parsed.entities, *_names_the_tagger_cut(parsed, facts))
+    aliases = canonical_names(found)
     entities = tuple(
-        replace(entity, canonical=aliases.get(entity.text, entity.canonical))
-        for entity in parsed.entities
+        replace(entity, canonical=aliases.get(entity.text, entity.canonical)) for entity in found
     )
-    return Analysis(
-        article=article,
-        sentences=parsed.sentences,
-        entities=entities,
-        facts=tuple(extract_facts(parsed)),
-    )
+    return Analysis(article=article, sentences=parsed.sentences, entities=entities, facts=facts)
+
+
+def _names_the_tagger_cut(parsed: ParsedArticle, facts: tuple[Fact, ...]) -> list[Entity]:
+    """People's full names that titles recovered ("General Secretary To [Lam]") as entities.
+
+    The tagger often keeps only the last word of a name after a title; adding the full form
+    lets the story's aliases map the short one ("Lam") to it ("To Lam") in every outlet.
+    """
+    known = {entity.text for entity in parsed.entities}
+    added: dict[str, Entity] = {}
+    for fact in facts:
+        name = fact.subject
+        if fact.kind != "person_role" or name in known or name in added:
+            continue
+        at = parsed.article.text.find(name, fact.evidence.start, fact.evidence.end)
+        if at >= 0:
+            added[name] = Entity(name, "PERSON", at, at + len(name), name)
+    return sorted(added.values(), key=lambda entity: entity.start)

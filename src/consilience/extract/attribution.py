@@ -57,8 +57,12 @@ def attribution_at(
     Pass ``quotes`` (from ``find_quotes``) when calling for many spans of one article.
     """
     found = find_quotes(parsed) if quotes is None else quotes
+    text = parsed.article.text
+    # A whole quoted sentence ("“That’s why ... this week.") carries its quote marks.
+    inner_start = start + len(text[start:end]) - len(text[start:end].lstrip(_QUOTE_EDGES))
+    inner_end = start + len(text[start:end].rstrip(_QUOTE_EDGES))
     for quote in found:
-        if quote.start <= start and end <= quote.end:
+        if quote.start <= inner_start and inner_end <= quote.end:
             return quote.speaker or None
     sentence = sentence_at(parsed, start)
     if sentence is None:
@@ -67,6 +71,9 @@ def attribution_at(
     return _according_to(parsed, sentence.start, sentence.text, aliases) or _reported_by(
         parsed, sentence.start, sentence.end, aliases
     )
+
+
+_QUOTE_EDGES = " \t\n\"“”‘’'"
 
 
 @lru_cache(maxsize=8)

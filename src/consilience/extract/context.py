@@ -9,7 +9,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from consilience.extract.nlp import ParsedArticle
 
-__all__ = ["context_lemmas"]
+__all__ = ["context_lemmas", "date_context"]
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -58,3 +58,12 @@ def _lemma(word: str) -> str:
                 return word
             return word[: -len(ending)] + replacement
     return word
+
+
+def date_context(lemmas: tuple[str, ...], event: str) -> tuple[str, ...]:
+    """A date fact's context: its sentence's lemmas plus the event it dates.
+
+    Outlets word one event differently ("downed tools", "the walkout began"); the event
+    lemma every wording maps to ("strike") is the word their contexts are sure to share.
+    """
+    return tuple(sorted({*lemmas, event}))

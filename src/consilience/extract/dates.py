@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from consilience.extract.events import event_lemma, event_of_token, event_of_words
 from consilience.extract.nlp import ParsedArticle, evidence
-from consilience.extract.wordforms import IRREGULAR_PAST, rough_verb_lemma, singular
+from consilience.extract.wordforms import IRREGULAR_PAST, rough_verb_lemma
 from consilience.models import Fact, Sentence
 
 __all__ = ["WEEKDAY_MISMATCH", "extract_dates"]
@@ -30,25 +32,6 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 # weekday of a given date within at most 11 years).
 PUBLISHED_YEAR_SPREAD = 1
 MENTIONED_YEAR_SPREAD = 11
-# Nouns that name datable events; a date attached to one of them dates that event.
-EVENT_NOUNS = frozenset(
-    (  # noqa: SIM905
-        "visit trip tour meeting summit talks talk election vote verdict ruling trial hearing "
-        "earthquake quake attack shooting crash storm hurricane flood fire explosion blast "
-        "announcement signing deal agreement ceremony conference speech interview protest strike "
-        "war invasion ceasefire referendum launch release collapse sentencing arrest death "
-        "funeral inauguration match game race festival opening closure outbreak raid bombing coup "
-        "resignation appointment decision meeting"
-    ).split()
-)
-# Verbs that only place an event in time ("the visit starts on Monday"): the event noun of
-# their clause is the better subject.
-_LIGHT_VERBS = frozenset(
-    ("be have start begin end take come happen occur hold conclude mark make place").split()  # noqa: SIM905
-)
-# How far up the dependency tree to look for the event a date belongs to.
-_MAX_EVENT_CLIMB = 5
-
 _MONTHS = {
     name: index
     for index, names in enumerate(
@@ -99,7 +82,7 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", r
 _MONTH_ALONE = re.compile(rf"\b(?:in|since|until|by|early|late|mid-?)\s+{_MONTH}(?!\s*\d)\b", re.I)
 _YEAR_ALONE = re.compile(
     r"(?:\b(?:in|of|since|during|until|by|from|early|late|mid-?)\s+|\bthe\s+(?=\d{4}\s+[a-z]))"
-    r"(?P<year>(?:19|20)\d\d)\b(?!-\d|\s*(?:%|percent|people|[a-z]+s\b))",
+    r"(?P<year>(?:19|20)\d\d)\b(?!-\d|\s*(?:%|percent|people|(?!(?:was|is|has|does)\b)[a-z]+s\b))",
     re.IGNORECASE,
 )
 _WEEKDAY_ALONE = re.compile(rf"\b(?P<weekday>{_WEEKDAY_NAME})\b(?!,?\s+(?:the\s+)?\d)", re.I)
@@ -111,7 +94,16 @@ _RELATIVE = re.compile(
 )
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _SMALL_NUMBERS |= {"eight": 8, "nine": 9, "ten": 10}
-_FUTURE = re.compile(r"\b(?:will|shall|is set to|are set to|plans? to|scheduled|expected)\b", re.I)
+# Future time, also reported ("said she would begin talks on Monday") or planned.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|(?:is|are|was|were) (?:set|due|going) to|plans? to|scheduled|"
+    r"expected)\b",
+    re.I,
+)
+_FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll"})
+_FUTURE_VERBS = frozenset({"set", "due", "plan", "expect", "schedule"})
+# Steps from a date up to its verb and the verb that verb completes ("set to begin").
+MAX_FUTURE_CLIMB = 6
 _VERB_WORD = re.compile(r"\b(" + "|".join(IRREGULAR_PAST) + r"|[a-z]{3,}ed)\b")
 
 
@@ -133,7 +125,7 @@ def extract_dates(parsed: ParsedArticle) -> list[Fact]:
     mentioned = _mentioned_years(article.text)
     facts: list[Fact] = []
     for sentence in parsed.sentences:
-        future = _is_future(parsed, sentence)
+        future = _future_at(parsed, sentence)
         for found in _dates_in(sentence, published, mentioned, future):
             if parsed.doc is not None and not _is_date_in_parse(parsed.doc, found):
                 continue
@@ -162,7 +154,10 @@ def _mentioned_years(text: str) -> list[int]:
 
 
 def _dates_in(
-    sentence: Sentence, published: date | None, mentioned: list[int], future: bool
+    sentence: Sentence,
+    published: date | None,
+    mentioned: list[int],
+    future_at: Callable[[int], bool],
 ) -> list[_Date]:
     text, base = sentence.text, sentence.start
     found: list[_Date] = []
@@ -176,7 +171,7 @@ def _dates_in(
 
     for pattern in _ABSOLUTE:
         for m in pattern.finditer(text):
-            resolved = _resolve_day(m, published, mentioned, future)
+            resolved = _resolve_day(m, published, mentioned, future_at(base + m.start()))
             if resolved is not None:
                 add(m.start(), m.end(), resolved[0].isoformat(), "day", resolved[1])
     for m in _MONTH_YEAR.finditer(text):
@@ -185,10 +180,11 @@ def _dates_in(
         add(m.start("year"), m.end("year"), m.group("year"), "year")
     if published is not None:
         for m in _MONTH_ALONE.finditer(text):
-            year = _year_of_month(_month(m), published, future)
+            year = _year_of_month(_month(m), published, future_at(base + m.start()))
             add(m.start("month"), m.end("month"), f"{year}-{_month(m):02d}", "month")
         for m in _WEEKDAY_ALONE.finditer(text):
-            day = _weekday_near(published, _WEEKDAYS[m.group("weekday").lower()], future)
+            weekday = _WEEKDAYS[m.group("weekday").lower()]
+            day = _weekday_near(published, weekday, future_at(base + m.start()))
             add(m.start(), m.end(), day.isoformat(), "day")
         for m in _RELATIVE.finditer(text):
             relative = _relative(m, published)
@@ -307,8 +303,54 @@ def _relative(m: re.Match[str], published: date) -> tuple[str, str] | None:
 # --- tense and event ---------------------------------------------------------------------
 
 
-def _is_future(parsed: ParsedArticle, sentence: Sentence) -> bool:
-    return _FUTURE.search(sentence.text) is not None
+def _future_at(parsed: ParsedArticle, sentence: Sentence) -> Callable[[int], bool]:
+    """Whether the clause holding a date at an offset speaks of the future.
+
+    Without a parse the whole sentence decides; with one, only the verb the date hangs on
+    does, so "the walkout, which began on Friday, will go on" keeps Friday in the past.
+    """
+    if _FUTURE.search(sentence.text) is None:
+        return lambda _offset: False
+    doc = parsed.doc
+    if doc is None:
+        return lambda offset: _future_before(sentence, offset)
+
+    def future_at(offset: int) -> bool:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span is None or _verb_is_future(span.root, sentence.start, sentence.end)
+
+    return future_at
+
+
+def _future_before(sentence: Sentence, offset: int) -> bool:
+    """Without a parse: a future marker before the date with no past-tense verb between
+    ("said she would begin talks on Monday", not "stopped on Friday and would stay out")."""
+    before = sentence.text[: offset - sentence.start]
+    markers = list(_FUTURE.finditer(before))
+    if not markers:
+        return False
+    return _VERB_WORD.search(before[markers[-1].end() :].lower()) is None
+
+
+def _verb_is_future(token: Any, start: int, end: int) -> bool:
+    """True when the verb a date hangs on (or the verb it completes) has a future marker."""
+    verbs_seen = 0
+    for _ in range(MAX_FUTURE_CLIMB):
+        head = token.head
+        if head.i == token.i or not start <= head.idx < end:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            verbs_seen += 1
+            marked = any(
+                child.dep_ == "aux" and str(child.lemma_).lower() in _FUTURE_AUXILIARIES
+                for child in head.children
+            )
+            if marked or str(head.lemma_).lower() in _FUTURE_VERBS:
+                return True
+            if head.dep_ != "xcomp" or verbs_seen > 1:
+                return False  # "is set to begin talks on Monday": look one verb up
+        token = head
+    return False
 
 
 def _is_date_in_parse(doc: Any, found: _Date) -> bool:
@@ -322,33 +364,12 @@ def _is_date_in_parse(doc: Any, found: _Date) -> bool:
 def _event_of(parsed: ParsedArticle, sentence: Sentence, found: _Date) -> str | None:
     if parsed.doc is not None:
         span = parsed.doc.char_span(found.start, found.end, alignment_mode="expand")
-        event = _event_by_parse(span.root) if span is not None else None
+        event = event_of_token(span.root, sentence.start, sentence.end) if span else None
         if event is not None and event not in ("be", "have"):
             return event
         # "In 2023, it was the only country that ...": the copula dates nothing; look around
         return _event_by_rules(parsed.article.text, sentence, found) or event
     return _event_by_rules(parsed.article.text, sentence, found)
-
-
-def _event_by_parse(root: Any) -> str | None:
-    token = root
-    for _ in range(_MAX_EVENT_CLIMB):
-        head = token.head
-        if head.i == token.i:
-            break
-        lemma = str(head.lemma_).lower()
-        if head.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS:
-            return lemma
-        if head.pos_ == "VERB" or (head.pos_ == "AUX" and head.dep_ == "ROOT"):
-            if lemma in _LIGHT_VERBS:
-                for child in head.children:
-                    if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
-                        child_lemma = str(child.lemma_).lower()
-                        if child_lemma in EVENT_NOUNS:
-                            return child_lemma
-            return lemma
-        token = head
-    return None
 
 
 def _event_by_rules(text: str, sentence: Sentence, found: _Date) -> str | None:
@@ -357,12 +378,12 @@ def _event_by_rules(text: str, sentence: Sentence, found: _Date) -> str | None:
         (m.start() + sentence.start, m.group().lower())
         for m in re.finditer(r"[A-Za-z]+", sentence.text)
     ]
-    events = [(abs(pos - found.start), singular(w)) for pos, w in words if w in EVENT_NOUNS]
-    if events:
-        return min(events)[1]
+    event = event_of_words(words, found.start, sentence.text, sentence.start)
+    if event is not None:
+        return event
     verbs = [
         (abs(sentence.start + m.start() - found.start), m.group(1))
         for m in _VERB_WORD.finditer(sentence.text.lower())
         if m.group(1) not in ("need", "speed", "hundred")
     ]
-    return rough_verb_lemma(min(verbs)[1]) if verbs else None
+    return event_lemma(rough_verb_lemma(min(verbs)[1]), sentence.text) if verbs else None

@@ -16,6 +16,7 @@ from consilience.models import Entity
 __all__ = [
     "DEMONYMS",
     "HONORIFICS",
+    "PORTFOLIO_WORDS",
     "TITLE_MODIFIERS",
     "TITLE_WORDS",
     "canonical_names",
@@ -65,7 +66,7 @@ TITLE_WORDS = _word_set(
     princess queen representative secretary senator speaker spokesman spokeswoman
     spokesperson envoy founder head chief economist analyst emperor pope sheikh admiral
     colonel captain sultan monarch treasurer attorney prosecutor dictator strongman
-    partner professor editor manager
+    partner professor editor manager lawyer barrister counsel solicitor officer
     """
 )
 # Words that qualify an office without being one ("former President", "Vice Premier").
@@ -74,7 +75,18 @@ TITLE_MODIFIERS = _word_set(
     former acting deputy vice interim outgoing incoming then late first senior assistant
     associate managing prime foreign defence defense finance trade commerce interior
     state top executive general chief party communist supreme new current co-founder
-    sitting lead elect president-elect
+    sitting lead elect president-elect financial operating technology marketing campaign
+    defence prosecution
+    """
+)
+# Portfolios and fields that name which office is meant ("Transport Minister", "Minister of
+# Health", "campaign manager"); they qualify a title and stay in its key.
+PORTFOLIO_WORDS = _word_set(
+    """
+    transport transportation health education justice energy environment agriculture labour
+    labor economy economic culture housing industry home interior foreign finance trade
+    commerce defence defense tourism sport sports science communications information
+    infrastructure immigration security development employment welfare treasury
     """
 )
 # Courtesy words before a name; dropped, never a title.
@@ -90,6 +102,7 @@ _LEADING_FUNCTION_WORDS = _word_set(
     while under and but of if when since meanwhile however
     """
 )
+_ARTICLES = _word_set("the a an")
 # Calendar words: a fallback run holding one ("Hanoi Monday") is not a person's name.
 _CALENDAR_WORDS = _word_set(
     """
@@ -121,6 +134,11 @@ _ORG_WORDS = _word_set(
 
 
 _NOT_IN_PERSON_NAMES = _ORG_WORDS | _CALENDAR_WORDS
+# "Mayor Ruth Calder's Civic Alliance": a person's name owning an organisation.
+_OWNER_OF_ORG = re.compile(
+    r"^(?P<owner>.+?)['’]s\s+(?P<owned>.*\b(?:" + "|".join(sorted(_ORG_WORDS)) + r")\b.*)$",
+    re.IGNORECASE,
+)
 
 
 def is_nationality(word: str) -> bool:
@@ -134,6 +152,7 @@ def _is_title_prefix_word(word: str) -> bool:
     return (
         lowered in TITLE_WORDS
         or lowered in TITLE_MODIFIERS
+        or lowered in PORTFOLIO_WORDS
         or lowered in HONORIFICS
         or is_nationality(word)
     )
@@ -147,7 +166,9 @@ def split_title(text: str) -> tuple[str, str]:
     """
     words = [match.group() for match in _WORD.finditer(text)]
     cut = 0
-    while cut < len(words) - 1 and _is_title_prefix_word(words[cut]):
+    while cut < len(words) - 1 and (
+        _is_title_prefix_word(words[cut]) or _portfolio_follows(words, cut)
+    ):
         cut += 1
     prefix = [word for word in words[:cut] if word.lower() not in HONORIFICS]
     has_office = any(word.lower() in TITLE_WORDS for word in prefix)
@@ -158,15 +179,40 @@ def split_title(text: str) -> tuple[str, str]:
     return " ".join(prefix), " ".join(words[cut:])
 
 
+def _portfolio_follows(words: list[str], at: int) -> bool:
+    """ "of" between an office and its portfolio ("Minister of Health Ana Ruiz")."""
+    return (
+        words[at] == "of"
+        and at > 0
+        and words[at - 1].lower() in TITLE_WORDS
+        and at + 1 < len(words) - 1
+        and words[at + 1].lower() in PORTFOLIO_WORDS
+    )
+
+
+def _leading_function_word(word: str, label: str) -> bool:
+    """A word opening an entity that is not part of the name ("the", "On" of "On Monday").
+
+    A tagged person keeps a capitalised one: in "To Lam" or "An Nguyen" it is the name.
+    """
+    lowered = word.lower()
+    if lowered not in _LEADING_FUNCTION_WORDS:
+        return False
+    return label != "PERSON" or word.islower() or lowered in _ARTICLES
+
+
 def clean_name(text: str, label: str = "PERSON") -> str:
     """A name without leading "the", a possessive ending, or (for people) a title."""
     name = " ".join(text.split()).strip(" ,;:'’")
     name = _POSSESSIVE.sub("", name)
     words = name.split()
-    while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
+    while len(words) > 1 and _leading_function_word(words[0], label):
         words = words[1:]
     name = " ".join(words)
     if label in _PERSON_LABELS:
+        owner = _OWNER_OF_ORG.match(name)
+        if owner is not None:
+            name = owner.group("owner")  # "Ruth Calder's Civic Alliance" names her party
         owned = _LEADING_OWNER.sub("", name)
         if len(owned.split()) <= MAX_PERSON_NAME_WORDS:
             name = owned

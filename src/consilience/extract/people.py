@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from consilience.extract.names import (
+    PORTFOLIO_WORDS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
     canonical_names,
@@ -31,14 +32,29 @@ KEY_MODIFIERS = frozenset(
     {"former", "acting", "deputy", "vice", "interim", "prime", "managing", "chief", "general",
      "executive", "foreign", "defence", "defense", "finance", "trade", "commerce", "interior",
      "senior", "assistant", "associate", "supreme", "first", "co-founder", "elect",
-     "president-elect"}
+     "president-elect", "financial", "operating", "technology", "marketing", "campaign",
+     "prosecution"}
 )  # fmt: skip
+# Wordings of one office, matched on the key ("finance chief" is news style for a CFO).
+_SAME_OFFICE = [
+    (re.compile(r"\bceo$|\bchief executive officer$"), "chief executive"),
+    (re.compile(r"\bcfo$|\b(?:chief )?financial officer$|\bfinance chief$"),
+     "chief financial officer"),
+    (re.compile(r"\bcoo$|\b(?:chief )?operating officer$"), "chief operating officer"),
+]  # fmt: skip
+# Words for a lawyer in court; which side they act for is kept ("defence lawyer").
+_LAWYER_WORDS = frozenset({"barrister", "counsel", "solicitor"})
 # An appositive title after a name is at most this many words ("former deputy prime
 # minister"); longer runs are descriptions, not titles.
 MAX_TITLE_WORDS = 5
 _TOKEN = re.compile(r"[\w.’'-]+|,")
 _OF_TITLE = re.compile(
     r"(?P<title>(?:[\w-]+\s+){0,4}[\w-]+)\s+of\s+(?:the\s+)?[A-Z][^,;:“”\"]{0,80},\s*$"
+)
+# "Minister of Transport Ilse Marrant": an office "of" a portfolio right before the name.
+_OF_PORTFOLIO = re.compile(
+    r"(?P<office>(?:[\w-]+\s+){0,3}[\w-]+)\s+of\s+(?:the\s+)?"
+    r"(?P<portfolio>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2})\s+$"
 )
 _APPOSITIVE = re.compile(
     r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
@@ -47,13 +63,23 @@ _APPOSITIVE = re.compile(
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z’'-]+[ \t]+$")
 # Name words a tagger may leave out between a title and the entity it found.
 MAX_MISSED_NAME_WORDS = 2
+# Two to four capitalised words: a person's name the tagger may have missed.
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)+"
+)
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
 _POSSESSIVE_OWNER = re.compile(r"['’]s$")
 _PERSON_LABELS = frozenset({"PERSON", "NAME"})
 
 
 def _is_title_word(word: str) -> bool:
     lowered = word.lower()
-    return lowered in TITLE_WORDS or lowered in TITLE_MODIFIERS or is_nationality(word)
+    return (
+        lowered in TITLE_WORDS
+        or lowered in TITLE_MODIFIERS
+        or lowered in PORTFOLIO_WORDS
+        or is_nationality(word)
+    )
 
 
 def _valid_title(words: list[str]) -> bool:
@@ -65,19 +91,43 @@ def _valid_title(words: list[str]) -> bool:
 
 
 def title_key(title: str) -> str:
-    """Normalised title: "former US President" -> "former president"."""
+    """Normalised title: "former US President" -> "former president", "Minister of Transport"
+    -> "transport minister", "CFO" -> "chief financial officer"."""
     words = [_POSSESSIVE_OWNER.sub("", word).lower() for word in title.split()]
-    kept = [word for word in words if word in TITLE_WORDS or word in KEY_MODIFIERS]
+    if "of" in words:  # "Minister of Transport": the portfolio goes before the office
+        cut = words.index("of")
+        portfolio = [word for word in words[cut + 1 :] if word in PORTFOLIO_WORDS]
+        words = portfolio + words[:cut] if portfolio else words
+    kept = [
+        word
+        for word in words
+        if word in TITLE_WORDS or word in KEY_MODIFIERS or word in PORTFOLIO_WORDS
+    ]
     while kept and kept[-1] not in TITLE_WORDS:
         kept.pop()  # "of"-phrases and trailing modifiers are not part of the office
-    return " ".join(kept)
+    key = " ".join(kept)
+    for wording, office in _SAME_OFFICE:
+        key = wording.sub(office, key)
+    if kept and kept[-1] in _LAWYER_WORDS:
+        key = " ".join([*kept[:-1], "lawyer"])
+    return key
 
 
 def _title_before(prefix: str) -> str | None:
     """The title words ending right before a name in ``prefix`` (its sentence up to it)."""
+    portfolio_title = _OF_PORTFOLIO.search(prefix)
+    if portfolio_title and all(
+        word.lower() in PORTFOLIO_WORDS for word in portfolio_title.group("portfolio").split()
+    ):
+        office = _trim_title(portfolio_title.group("office").split())
+        if office:
+            return (
+                f"{office}{prefix[portfolio_title.end('office') : portfolio_title.end()]}".strip()
+            )
     of_title = _OF_TITLE.search(prefix)
-    if of_title and _valid_title(of_title.group("title").split()[-MAX_TITLE_WORDS:]):
-        return _trim_title(of_title.group("title").split())
+    office = _trim_title(of_title.group("title").split()) if of_title else None
+    if office:  # "including the General Secretary of the Party, To Lam"
+        return office
     tokens = _TOKEN.findall(prefix)
     if tokens and tokens[-1] == ",":
         tokens = tokens[:-1]  # "the Chinese President, Xi Jinping"
@@ -140,6 +190,9 @@ def _role_of(
         # The tagger often keeps only the last part of a name after a title ("General
         # Secretary To [Lam]"); words between the title and the entity belong to the name.
         name = f"{' '.join(prefix[missed:].split())} {name}"
+        if _POSSESSIVE_INSIDE.search(name):
+            # "Mayor Ruth Calder's Civic Alliance": the owner, not the party, is the person.
+            name = clean_name(name, entity.label)
         prefix = prefix[:missed]
     if inner_title:
         before = _title_before(prefix + inner_title + " ")
@@ -157,7 +210,7 @@ def extract_person_roles(parsed: ParsedArticle) -> list[Fact]:
     aliases = canonical_names(parsed.entities)
     seen: set[tuple[str, str]] = set()
     facts = []
-    for entity in parsed.entities:
+    for entity in (*parsed.entities, *_untagged_names_after_titles(parsed)):
         if entity.label not in _PERSON_LABELS:
             continue
         sentence = sentence_at(parsed, entity.start)
@@ -186,6 +239,28 @@ def extract_person_roles(parsed: ParsedArticle) -> list[Fact]:
             )
         )
     return _merge_short_names(facts)
+
+
+def _untagged_names_after_titles(parsed: ParsedArticle) -> list[Entity]:
+    """Names right after a title that the tagger did not mark ("Minister of Transport Ilse
+    Marrant"), as fallback-labelled entities; the rule engine's runs already hold them."""
+    if parsed.doc is None:
+        return []
+    text = parsed.article.text
+    taken = [(entity.start, entity.end) for entity in parsed.entities]
+    found = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group()))
+        while words and _is_title_word(words[0].group()) and len(words) > 1:
+            words = words[1:]
+        start, end = run.start() + words[0].start(), run.end()
+        name = text[start:end]
+        if any(s < end and start < e for s, e in taken) or not looks_like_person(name, "NAME"):
+            continue
+        sentence = sentence_at(parsed, start)
+        if sentence is not None and _title_before(text[sentence.start : start]):
+            found.append(Entity(name, "NAME", start, end, name))
+    return found
 
 
 def _merge_short_names(facts: list[Fact]) -> list[Fact]:

@@ -1,0 +1,153 @@
+"""Which event a date belongs to, named by one lemma however the outlet words it.
+
+News names one event many ways: "the trip", "his visit", "was visiting"; "the strike", "the
+walkout", "dockers downed tools"; "was sentenced", "was jailed". Dates are aligned by the
+event they date, so every wording maps to one event lemma here ("visit", "strike",
+"sentence"). The parse-based finder climbs from the date to the verb or event noun it
+modifies, prefers an event noun that is the subject of a verb that only places it in time
+("the strike began on Friday", "the walkout, which began on Friday"), and stays inside the
+sentence even when the tagger's sentence runs on into a headline.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from consilience.extract.wordforms import singular
+
+__all__ = ["EVENT_NOUNS", "event_lemma", "event_of_token", "event_of_words"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Nouns that name datable events; a date attached to one of them dates that event.
+EVENT_NOUNS = _words(
+    """
+    visit trip tour meeting summit talks talk negotiation election vote referendum verdict
+    ruling trial hearing sentencing sentence conviction earthquake quake tremor attack shooting
+    crash storm hurricane flood fire explosion blast announcement signing deal agreement
+    ceremony conference speech interview protest strike walkout stoppage war invasion
+    ceasefire launch release collapse arrest death funeral inauguration match game race
+    festival opening closure outbreak raid bombing coup resignation appointment decision
+    """
+)
+# One event, many words: each maps to the lemma every outlet's wording shares.
+_SYNONYMS = {
+    "trip": "visit", "tour": "visit", "quake": "earthquake", "tremor": "earthquake",
+    "walkout": "strike", "stoppage": "strike", "sentencing": "sentence", "jail": "sentence",
+    "imprison": "sentence", "talk": "talks", "negotiation": "talks", "negotiate": "talks",
+    "meet": "meeting", "conviction": "convict", "arrest": "arrest", "detain": "arrest",
+    "resignation": "resign", "appointment": "appoint", "announcement": "announce",
+    "signing": "sign", "inauguration": "inaugurate", "bombing": "attack",
+    "die": "death", "launch": "launch",
+}  # fmt: skip
+# Verb + particle or object idioms that name an event: "walked out", "downed tools".
+_IDIOMS = {
+    ("walk", "out"): "strike", ("walk", "off"): "strike", ("down", "tool"): "strike",
+    ("stop", "work"): "strike", ("lay", "tool"): "strike", ("give", "way"): "collapse",
+    ("find", "guilty"): "convict", ("step", "down"): "resign", ("take", "office"): "inaugurate",
+}  # fmt: skip
+# The same idioms as surface text, for the no-model path.
+_IDIOM_PATTERNS = [
+    (re.compile(r"\b(?:walk(?:s|ed|ing)?\s+(?:out|off)|down(?:s|ed|ing)?\s+tools|"
+                r"stop(?:s|ped|ping)?\s+work|(?:go(?:es|ing)?|went)\s+on\s+strike)\b", re.I),
+     "strike"),
+    (re.compile(r"\b(?:give|gave|gives|giving)\s+way\b", re.I), "collapse"),
+    (re.compile(r"\bfound\s+guilty\b", re.I), "convict"),
+]  # fmt: skip
+# Verbs that only place an event in time or say it happened ("the visit starts on Monday",
+# "the quake struck at dawn"): an event noun as their subject or object is the better name.
+LIGHT_VERBS = _words(
+    """
+    be have start begin end take come happen occur hold conclude mark make place strike hit
+    continue resume break erupt open close finish get go
+    """
+)
+# Court verbs that mean a sentence was passed when the sentence speaks of a prison term
+# ("a judge ruled on Monday that he will spend 12 years in prison").
+_RULING_VERBS = _words("rule order decide")
+_PRISON_WORDS = re.compile(r"\b(?:prison|jail|imprisonment|sentenc\w*|custody)\b", re.I)
+_RELATIVE_PRONOUNS = _words("which that who")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
+# How far up the dependency tree to look for the event a date belongs to.
+MAX_EVENT_CLIMB = 5
+
+
+def event_lemma(lemma: str, sentence: str = "") -> str:
+    """One lemma per event: "trip" -> "visit", "walkout" -> "strike", "jail" -> "sentence"."""
+    word = lemma.lower()
+    if word in _RULING_VERBS and _PRISON_WORDS.search(sentence):
+        return "sentence"
+    return _SYNONYMS.get(word, word)
+
+
+def _idiom(verb: Any) -> str | None:
+    lemma = str(verb.lemma_).lower()
+    for child in verb.children:
+        if child.dep_ in ("prt", "advmod", "dobj", "acomp", "prep", "oprd"):
+            event = _IDIOMS.get((lemma, str(child.lemma_).lower()))
+            if event is not None:
+                return event
+    return None
+
+
+def _event_noun_of(verb: Any) -> str | None:
+    """An event noun the verb only places in time: its subject, object or relative head."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            lemma = str(child.lemma_).lower()
+            if lemma in EVENT_NOUNS:
+                return lemma
+            if lemma in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                head = str(verb.head.lemma_).lower()
+                if head in EVENT_NOUNS:
+                    return head
+        if child.dep_ == "prep" and str(child.lemma_).lower() == "on":  # "went on strike"
+            for grandchild in child.children:
+                if str(grandchild.lemma_).lower() in EVENT_NOUNS:
+                    return str(grandchild.lemma_).lower()
+    return None
+
+
+def event_of_token(token: Any, start: int, end: int) -> str | None:
+    """The event lemma a date token dates, staying within the sentence ``[start, end)``."""
+    sentence = str(token.doc.text[start:end])
+    for _ in range(MAX_EVENT_CLIMB):
+        head = token.head
+        if head.i == token.i or not start <= head.idx < end:
+            break
+        lemma = str(head.lemma_).lower()
+        if head.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS:
+            return event_lemma(lemma)
+        if head.pos_ == "VERB" or (head.pos_ == "AUX" and head.dep_ == "ROOT"):
+            idiom = _idiom(head)
+            if idiom is not None:
+                return idiom
+            if lemma in LIGHT_VERBS:
+                noun = _event_noun_of(head)
+                if noun is not None:
+                    return event_lemma(noun)
+            return event_lemma(lemma, sentence)
+        token = head
+    return None
+
+
+def event_of_words(
+    words: list[tuple[int, str]], near: int, sentence: str, sentence_start: int
+) -> str | None:
+    """Without a parse: the event noun (in (offset, word) pairs) or idiom ("downed tools", in
+    the sentence starting at ``sentence_start``) nearest to offset ``near``."""
+    events = [
+        (abs(pos - near), event_lemma(singular(w), sentence))
+        for pos, w in words
+        if singular(w) in EVENT_NOUNS
+    ]
+    events += [
+        (abs(sentence_start + match.start() - near), event)
+        for pattern, event in _IDIOM_PATTERNS
+        for match in pattern.finditer(sentence)
+    ]
+    return min(events)[1] if events else None
