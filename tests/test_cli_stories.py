@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -92,3 +93,15 @@ def test_recluster_of_a_missing_store_is_an_error_naming_it(tmp_path: Path) -> N
     result = run_cli("recluster", "--db", tmp_path / "missing.sqlite")
     assert result.returncode == 1
     assert result.stderr.startswith("Error: ") and "missing.sqlite" in result.stderr
+
+
+def test_report_on_a_store_shows_the_stories_ingest_assigned(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite"
+    ingest(db, *FIRST_HALF)
+    ingest(db, *SECOND_HALF)
+    out = tmp_path / "report"
+    result = run_cli("report", "--db", db, "--out", out)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    reported = sorted(sorted(a["id"] for a in story["articles"]) for story in data["stories"])
+    assert reported == stories(db)

@@ -193,13 +193,14 @@ def report(
     config: ConfigOption = None,
     model: ModelOption = None,
 ) -> None:
-    """Write a report on every article already in a store."""
+    """Write a report on every article already in a store, in the stories ingest assigned."""
     settings = _settings(config, model)
     if not db.is_file():
         raise ConsilienceError(f"{db}: no such store (create one with 'consilience ingest')")
     with Store.open(db) as store:
         articles = store.articles()
-    result = analyze_articles(articles, settings)
+        assignments = store.story_assignments()
+    result = analyze_articles(articles, settings, assignments=assignments or None)
     write_report(result, out)
     _print_summary(result, out)
 

@@ -14,7 +14,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import chain
 
 from consilience.models import Analysis, Article, Story
@@ -22,7 +22,7 @@ from consilience.settings import Settings
 from consilience.story_index import StoryIndex
 from consilience.story_signals import ArticleSignals, article_signals, timestamp
 
-__all__ = ["cluster_stories", "stream_order"]
+__all__ = ["cluster_stories", "stories_from_assignments", "stream_order"]
 
 # Titles shorter than this ("Asia In News", "Live updates") are section labels, not
 # headlines: a story is headed by a real title whenever one of its articles has one.
@@ -56,6 +56,26 @@ def cluster_stories(analyses: Sequence[Analysis], settings: Settings) -> list[St
     # Step 4: one story per group, ordered for readers.
     stories = [
         _build_story([ordered[i] for i in members], [signals[i] for i in members])
+        for members in groups.values()
+    ]
+    return sorted(stories, key=_story_order_key)
+
+
+def stories_from_assignments(
+    analyses: Sequence[Analysis], assignments: Mapping[str, str]
+) -> list[Story]:
+    """Stories as a store recorded them (article id -> story id), ordered for readers.
+
+    Articles the mapping does not name each stand alone, so every article is still reported.
+    """
+    groups: dict[str, list[Analysis]] = {}
+    for analysis in stream_order(analyses):
+        article_id = analysis.article.id
+        groups.setdefault(assignments.get(article_id, "unassigned:" + article_id), []).append(
+            analysis
+        )
+    stories = [
+        _build_story(members, [article_signals(member) for member in members])
         for members in groups.values()
     ]
     return sorted(stories, key=_story_order_key)

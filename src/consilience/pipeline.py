@@ -8,13 +8,13 @@ article aside as a ``SkippedInput`` with the reason, and the batch goes on.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from consilience.align import align_facts
 from consilience.clean import clean_article, machine_text_signs
-from consilience.cluster import cluster_stories
+from consilience.cluster import cluster_stories, stories_from_assignments
 from consilience.compare import compare_slots
 from consilience.dedup import CopyGroups, find_copies, independent_sources
 from consilience.errors import ConsilienceError, InputError
@@ -93,8 +93,13 @@ def analyze_articles(
     settings: Settings,
     skipped: Sequence[SkippedInput] = (),
     progress: Callable[[str], None] | None = None,
+    assignments: Mapping[str, str] | None = None,
 ) -> Report:
-    """Extract, cluster, align and compare cleaned articles into a ``Report``."""
+    """Extract, cluster, align and compare cleaned articles into a ``Report``.
+
+    ``assignments`` (article id -> story id, as a store keeps them) replaces clustering, so a
+    report on a store shows the stories that incremental ingest built.
+    """
     notify = progress or (lambda _message: None)
     set_aside = list(skipped)
     # Step 3: extract sentences, entities and facts from every article.
@@ -103,7 +108,10 @@ def analyze_articles(
     analyses = _analyze_each(articles, nlp, set_aside)
     # Step 4: group articles into stories.
     notify("clustering articles into stories")
-    stories = cluster_stories(analyses, settings)
+    if assignments is None:
+        stories = cluster_stories(analyses, settings)
+    else:
+        stories = stories_from_assignments(analyses, assignments)
     by_article = {analysis.article.id: analysis for analysis in analyses}
     story_reports = [_report_story(story, by_article, settings) for story in stories]
     return Report(
