@@ -18,12 +18,12 @@ from rich.table import Table
 
 from consilience import __version__
 from consilience.errors import ConsilienceError
+from consilience.incremental import recluster_stories, update_stories
 from consilience.models import Report, SkippedInput
 from consilience.pipeline import analyze_articles, ingest_inputs
 from consilience.report import write_report
 from consilience.settings import Settings, describe_settings, load_settings
 from consilience.store import Store
-from consilience.store.stories import recluster_stories, update_stories
 
 __all__ = ["app", "main"]
 

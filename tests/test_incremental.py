@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from consilience.errors import StoreError
+from consilience.incremental import StoryUpdate, recluster_stories, update_stories
 from consilience.models import Article
 from consilience.pipeline import ingest_inputs
 from consilience.settings import Settings
 from consilience.store import Store
-from consilience.store.stories import StoryUpdate, recluster_stories, update_stories
 
 SAMPLE_CORPUS = Path(__file__).resolve().parents[1] / "examples" / "sample-corpus"
 SETTINGS = Settings()
