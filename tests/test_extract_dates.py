@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from consilience.extract.dates import WEEKDAY_MISMATCH, extract_dates
+from consilience.extract.dates import (
+    WEEKDAY_MISMATCH,
+    YEAR_FROM_MENTIONS,
+    YEAR_FROM_WEEKDAY,
+    extract_dates,
+)
 from consilience.extract.nlp import Nlp, load_nlp, parse_article
 from consilience.models import Article, Fact
 from consilience.settings import Settings
@@ -21,9 +26,11 @@ def nlp(request: pytest.FixtureRequest) -> Nlp:
     return load_nlp(Settings(spacy_model=request.param))
 
 
-def dates(text: str, nlp: Nlp, published: datetime | None = None) -> list[Fact]:
+def dates(
+    text: str, nlp: Nlp, published: datetime | None = None, today: date | None = None
+) -> list[Fact]:
     article = Article(id="a1", source="test", text=text, published=published)
-    facts = extract_dates(parse_article(article, nlp))
+    facts = extract_dates(parse_article(article, nlp), today=today)
     for fact in facts:
         assert fact.kind == "date"
         assert fact.number is None
@@ -69,7 +76,67 @@ def test_weekday_date_without_year_takes_the_year_whose_calendar_fits(nlp: Nlp) 
 
 def test_without_publication_the_year_fits_the_years_mentioned(nlp: Nlp) -> None:
     text = "The summit opened on Monday, April 14. It was the first summit since 2023."
-    assert dates(text, nlp)[0].value == "2025-04-14"
+    assert values(dates(text, nlp)[:1]) == [("2025-04-14", "day", YEAR_FROM_WEEKDAY)]
+
+
+def test_the_mentioned_year_wins_over_today(nlp: Nlp) -> None:
+    # Thursday, March 9 fell in 2017 and 2023; the article speaks of 2016.
+    text = "Parliament voted on Thursday, March 9, months after the 2016 referendum."
+    facts = dates(text, nlp, today=date(2030, 1, 1))
+    assert ("2017-03-09", "day", YEAR_FROM_WEEKDAY) in values(facts)
+
+
+def test_with_no_year_anywhere_a_weekday_date_takes_the_latest_fitting_year_before_today(
+    nlp: Nlp,
+) -> None:
+    # Wednesday, October 2 fell in 2019 and 2024 (and falls again in 2030).
+    text = "The bridge was closed on Wednesday, October 2, after engineers found cracks."
+    assert values(dates(text, nlp, today=date(2026, 6, 1))) == [
+        ("2024-10-02", "day", YEAR_FROM_WEEKDAY)
+    ]
+    assert values(dates(text, nlp, today=date(2024, 9, 30))) == [
+        ("2019-10-02", "day", YEAR_FROM_WEEKDAY)
+    ]
+
+
+def test_a_planned_event_may_fall_within_a_year_after_today(nlp: Nlp) -> None:
+    text = "The union said the walkout will begin on Friday, March 5."
+    # Friday, March 5 falls in 2027; in the past it fell in 2021.
+    assert values(dates(text, nlp, today=date(2026, 11, 25))) == [
+        ("2027-03-05", "day", YEAR_FROM_WEEKDAY)
+    ]
+
+
+def test_a_leap_day_with_a_weekday_still_finds_its_year(nlp: Nlp) -> None:
+    text = "The company filed for bankruptcy on Thursday, February 29."
+    assert values(dates(text, nlp, today=date(2026, 1, 1))) == [
+        ("2024-02-29", "day", YEAR_FROM_WEEKDAY)
+    ]
+
+
+def test_a_bare_day_and_month_without_any_year_stays_undated(nlp: Nlp) -> None:
+    text = "The ferry capsized on 3 June, officials said."
+    assert dates(text, nlp, today=date(2026, 1, 1)) == []
+
+
+def test_a_bare_day_and_month_takes_the_year_the_article_names(nlp: Nlp) -> None:
+    text = "The ferry capsized on 3 June. It was the worst accident on the lake since 2019."
+    assert values(dates(text, nlp)[:1]) == [("2019-06-03", "day", YEAR_FROM_MENTIONS)]
+
+
+def test_years_inside_links_are_no_anchor(nlp: Nlp) -> None:
+    text = (
+        "The bridge was closed on Wednesday, October 2. "
+        "Source: https://example.org/archive/2013/10/bridge-report"
+    )
+    facts = dates(text, nlp, today=date(2026, 6, 1))
+    assert values(facts) == [("2024-10-02", "day", YEAR_FROM_WEEKDAY)]
+
+
+def test_a_publication_date_makes_the_year_certain(nlp: Nlp) -> None:
+    text = "The bridge was closed on Wednesday, October 2."
+    facts = dates(text, nlp, datetime(2019, 10, 4), today=date(2026, 6, 1))
+    assert values(facts) == [("2019-10-02", "day", None)]
 
 
 def test_relative_dates_resolve_against_publication(nlp: Nlp) -> None:

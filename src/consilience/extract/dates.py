@@ -5,33 +5,35 @@ dates ("Monday, April 14", the year chosen so the calendar agrees), relative dat
 Monday", "yesterday", "last month") resolved against the publication date, and years ("in
 2025"). Each date is tied to the event it dates: the governing verb or an event noun of
 its clause. A weekday that contradicts its full date is kept with hedge "weekday mismatch".
+
+Without a publication date, a weekday date with no year takes the year in which that
+weekday falls on that date nearest the years the article mentions, else the latest such
+year not after today (hedge "year inferred from weekday"); a day and month with neither a
+weekday nor any year in the article stays undated, since a day needs a year.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from consilience.extract.date_years import (
+    WEEKDAY_MISMATCH,
+    YEAR_FROM_MENTIONS,
+    YEAR_FROM_WEEKDAY,
+    YearAnchors,
+    resolve_day,
+)
 from consilience.extract.events import event_lemma, event_of_token, event_of_words
 from consilience.extract.nlp import ParsedArticle, evidence
 from consilience.extract.wordforms import IRREGULAR_PAST, rough_verb_lemma
 from consilience.models import Fact, Sentence
 
-__all__ = ["WEEKDAY_MISMATCH", "extract_dates"]
+__all__ = ["WEEKDAY_MISMATCH", "YEAR_FROM_MENTIONS", "YEAR_FROM_WEEKDAY", "extract_dates"]
 
-WEEKDAY_MISMATCH = "weekday mismatch"
-# Bare four-digit numbers read as years only inside this range (news history and near future).
-FIRST_YEAR, LAST_YEAR = 1900, 2100
-# A weekday date with no year is placed within a year of publication: news reports recent or
-# upcoming events. Without a publication date, years this far from those the article
-# mentions are tried, enough for every weekday/date pair to occur (the calendar repeats the
-# weekday of a given date within at most 11 years).
-PUBLISHED_YEAR_SPREAD = 1
-MENTIONED_YEAR_SPREAD = 11
 _MONTHS = {
     name: index
     for index, names in enumerate(
@@ -118,15 +120,19 @@ class _Date:
     hedge: str | None = None
 
 
-def extract_dates(parsed: ParsedArticle) -> list[Fact]:
-    """Every dated event in the article, one Fact per date expression."""
+def extract_dates(parsed: ParsedArticle, today: date | None = None) -> list[Fact]:
+    """Every dated event in the article, one Fact per date expression.
+
+    ``today`` (default: the system date) bounds the year inferred for a weekday date when
+    the article has no publication date and names no year.
+    """
     article = parsed.article
     published = article.published.date() if article.published is not None else None
-    mentioned = _mentioned_years(article.text)
+    anchors = YearAnchors(published, tuple(_mentioned_years(article.text)), today or date.today())
     facts: list[Fact] = []
     for sentence in parsed.sentences:
         future = _future_at(parsed, sentence)
-        for found in _dates_in(sentence, published, mentioned, future):
+        for found in _dates_in(sentence, anchors, future):
             if parsed.doc is not None and not _is_date_in_parse(parsed.doc, found):
                 continue
             subject = _event_of(parsed, sentence, found)
@@ -150,16 +156,19 @@ def extract_dates(parsed: ParsedArticle) -> list[Fact]:
 
 
 def _mentioned_years(text: str) -> list[int]:
-    return [int(y) for y in re.findall(r"(?<![\d.,$-])((?:19|20)\d\d)(?![\d%-])", text)]
+    """Years the article names in its prose (not inside links, which date other pages)."""
+    return [
+        int(m.group(1))
+        for m in re.finditer(r"(?<![\d.,$-])((?:19|20)\d\d)(?![\d%-])", text)
+        if not _in_url(text, m.start(1), m.end(1))
+    ]
 
 
 def _dates_in(
-    sentence: Sentence,
-    published: date | None,
-    mentioned: list[int],
-    future_at: Callable[[int], bool],
+    sentence: Sentence, anchors: YearAnchors, future_at: Callable[[int], bool]
 ) -> list[_Date]:
     text, base = sentence.text, sentence.start
+    published = anchors.published
     found: list[_Date] = []
     taken: list[tuple[int, int]] = []
 
@@ -171,7 +180,7 @@ def _dates_in(
 
     for pattern in _ABSOLUTE:
         for m in pattern.finditer(text):
-            resolved = _resolve_day(m, published, mentioned, future_at(base + m.start()))
+            resolved = _resolve_match(m, anchors, future_at(base + m.start()))
             if resolved is not None:
                 add(m.start(), m.end(), resolved[0].isoformat(), "day", resolved[1])
     for m in _MONTH_YEAR.finditer(text):
@@ -206,53 +215,13 @@ def _month(m: re.Match[str]) -> int:
     return int(raw) if raw.isdigit() else _MONTHS[raw]
 
 
-def _resolve_day(
-    m: re.Match[str], published: date | None, mentioned: list[int], future: bool
+def _resolve_match(
+    m: re.Match[str], anchors: YearAnchors, future: bool
 ) -> tuple[date, str | None] | None:
-    """The date of a day-month match and its hedge, choosing a year when none is written."""
-    month, day = _month(m), int(m.group("day"))
     groups = m.groupdict()
     weekday = _WEEKDAYS[groups["weekday"].lower()] if groups.get("weekday") else None
-    if groups.get("year"):
-        stated = _safe_date(int(m.group("year")), month, day)
-        if stated is None:
-            return None
-        mismatch = weekday is not None and stated.weekday() != weekday
-        return stated, (WEEKDAY_MISMATCH if mismatch else None)
-    if published is not None:
-        years = range(published.year - PUBLISHED_YEAR_SPREAD, published.year + 2)
-        anchors = [published.year]
-    elif mentioned:
-        years = range(min(mentioned) - MENTIONED_YEAR_SPREAD, max(mentioned) + 12)
-        anchors = mentioned
-    else:
-        return None
-    candidates = [d for y in years if (d := _safe_date(y, month, day)) is not None]
-    if weekday is not None:
-        fitting = [d for d in candidates if d.weekday() == weekday]
-        if not fitting:
-            return _fallback_year(month, day, published, anchors), WEEKDAY_MISMATCH
-        candidates = fitting
-    elif published is None:
-        # no weekday to test: the year the article names most often (latest on a tie)
-        year = max(Counter(mentioned).items(), key=lambda item: (item[1], item[0]))[0]
-        chosen = _safe_date(year, month, day)
-        return (chosen, None) if chosen is not None else None
-    if published is not None:
-        return min(candidates, key=lambda d: abs((d - published).days)), None
-    return min(candidates, key=lambda d: (min(abs(d.year - a) for a in anchors), -d.year)), None
-
-
-def _fallback_year(month: int, day: int, published: date | None, anchors: list[int]) -> date:
-    year = published.year if published is not None else max(anchors)
-    return _safe_date(year, month, day) or date(year, month, 1)
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+    year = int(groups["year"]) if groups.get("year") else None
+    return resolve_day(year, _month(m), int(m.group("day")), weekday, anchors, future)
 
 
 def _year_of_month(month: int, published: date, future: bool) -> int:
