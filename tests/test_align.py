@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -479,4 +481,78 @@ def test_placeholder_subjects_alone_do_not_make_one_figure() -> None:
         make_fact(b, b.text, "quantity", "money", "$9 million", number=9e6, unit="USD",
                   about="money earned", context="club earn sale ticket"),
     ]  # fmt: skip
+    assert len(align_facts(facts, {})) == 2
+
+
+# --- one event, one date ------------------------------------------------------------------
+
+
+def test_dates_of_one_named_event_align_however_unlike_their_sentences() -> None:
+    a = make_article("a", "Bus drivers walked out on 3 June, stranding commuters across Tarn.")
+    b = make_article("b", "The stoppage, which union leaders called over pay, began in 2024.")
+    facts = [
+        make_fact(a, a.text, "date", "strike", "2025-06-03",
+                  context="bus commuter driver strand strike tarn walk"),
+        make_fact(b, b.text, "date", "strike", "2024-06-03",
+                  context="begin call leader pay stoppage strike union"),
+    ]  # fmt: skip
+    assert len(align_facts(facts, {})) == 1
+
+
+def test_recurring_events_on_different_days_need_alike_sentences() -> None:
+    a = make_article("a", "The council met on Monday to approve the budget.")
+    b = make_article("b", "Councillors will meet again on June 1 to elect a mayor.")
+    facts = [
+        make_fact(a, a.text, "date", "meet", "2025-05-12", context="approve budget council meet"),
+        make_fact(b, b.text, "date", "meet", "2025-06-01", context="councillor elect mayor meet"),
+    ]  # fmt: skip
+    assert len(align_facts(facts, {})) == 2
+
+
+def test_an_event_one_article_dates_twice_is_not_one_event() -> None:
+    first = "Inspectors examined the bridge in January."
+    second = "A second inspection followed in March."
+    a = make_article("a", first, second)
+    b = make_article("b", "Ministry engineers filed a safety report after an inspection in 2023.")
+    facts = [
+        make_fact(a, first, "date", "inspection", "2025-01", context="bridge examine inspector"),
+        make_fact(a, second, "date", "inspection", "2025-03", context="follow inspection"),
+        make_fact(b, b.text, "date", "inspection", "2023",
+                  context="engineer file inspection ministry report safety"),
+    ]  # fmt: skip
+    assert len(align_facts(facts, {})) == 3
+
+
+# --- voices within one article ------------------------------------------------------------
+
+
+def test_a_quoted_persons_claim_joins_the_reporters_slot_in_one_article() -> None:
+    reporter = "The envoy will next travel to Peru and Chile."
+    quoted = "“She is really going to Bolivia,” an aide said."
+    a = make_article("a", reporter, quoted)
+    b = make_article("b", "The envoy heads to Peru and Chile.")
+    facts = [
+        make_fact(a, reporter, "claim", "travel", "Chile, Peru", predicate="travel",
+                  roles=(Role("agent", "Ana Ruiz"),)),
+        make_fact(a, quoted, "claim", "travel", "Bolivia", predicate="travel",
+                  roles=(Role("agent", "Ana Ruiz"),)),
+        make_fact(b, b.text, "claim", "travel", "Chile, Peru", predicate="travel",
+                  roles=(Role("agent", "Ana Ruiz"),)),
+    ]  # fmt: skip
+    facts[1] = replace(facts[1], attributed_to="an aide")
+    slots = align_facts(facts, {})
+    assert len(slots) == 1 and len(slots[0].facts) == 3
+
+
+def test_one_articles_two_figures_stay_apart_even_from_two_voices() -> None:
+    reporter = "The fund holds $3 billion."
+    quoted = "“It needs $5 billion,” its manager said."
+    a = make_article("a", reporter, quoted)
+    facts = [
+        quantity(a, reporter, "$3 billion", 3e9, "fund", unit="USD", context="fund hold"),
+        replace(
+            quantity(a, quoted, "$5 billion", 5e9, "fund", unit="USD", context="fund need"),
+            attributed_to="its manager",
+        ),
+    ]
     assert len(align_facts(facts, {})) == 2

@@ -180,7 +180,41 @@ def test_a_capitalised_title_alone_names_nobody() -> None:
 
 
 def test_the_subject_of_face_is_the_target_of_the_figure() -> None:
+    faced = figure("a", "Norway faces 30% duties.", "30%", 30, "duty", predicate="face",
+                   unit="%", roles=(Role("agent", "Norway"),))  # fmt: skip
+    assert participants(faced, {}) == {"target": "norway"}
+
+
+def test_a_target_given_by_extraction_for_face_is_not_swapped_again() -> None:
     text = "Norway faces 30% duties from Chile."
     faced = figure("a", text, "30%", 30, "duty", predicate="face", unit="%",
-                   roles=(Role("agent", "Norway"), Role("target", "Chile")))  # fmt: skip
+                   roles=(Role("target", "Norway"), Role("agent", "Chile")))  # fmt: skip
     assert participants(faced, {}) == {"agent": "chile", "target": "norway"}
+
+
+def test_a_name_the_other_figures_thing_carries_in_no_role_is_no_clash() -> None:
+    aliases = {"Vantor": "Vantor", "K7": "K7"}
+    maker = figure("a", "Vantor delivered 12 of its new K7 trucks.", "12", 12, "truck",
+                   about="Vantor's new K7 trucks", context="deliver truck")  # fmt: skip
+    model = figure("b", "12 K7 trucks were delivered.", "12", 12, "truck",
+                   about="K7 trucks delivered", context="deliver truck")  # fmt: skip
+    assert len(align_facts([maker, model], aliases)) == 1
+
+
+def test_mirror_figures_naming_both_countries_still_clash() -> None:
+    aliases = {"Norway": "Norway", "Chile": "Chile"}
+    one = figure("a", "Norway's 30% duty on Chile goods.", "30%", 30, "duty", unit="%",
+                 about="Norway's duty on Chile goods", context="duty good")  # fmt: skip
+    other = figure("b", "Chile's 30% duty on Norway goods.", "30%", 30, "duty", unit="%",
+                   about="Chile's duty on Norway goods", context="duty good")  # fmt: skip
+    assert len(align_facts([one, other], aliases)) == 2
+
+
+def test_a_proposed_levy_and_an_imposed_tariff_of_one_rate_are_one_figure() -> None:
+    proposed = figure("a", "Ruritania proposed tariffs of 20% on Elbonian steel.", "20%", 20,
+                      "tariff", predicate="propose", unit="%", about="tariffs on Elbonian steel",
+                      context="propose ruritania steel tariff")  # fmt: skip
+    imposed = figure("b", "Ruritania slapped a 20% levy on steel from Elbonia.", "20%", 20,
+                     "levy", predicate="slap", unit="%", about="levy on steel",
+                     context="elbonia levy ruritania slap steel")  # fmt: skip
+    assert len(align_facts([proposed, imposed], {})) == 1

@@ -437,3 +437,55 @@ def test_a_stale_figure_quoted_from_officials_is_still_a_major_conflict() -> Non
     conflict = next(f for f in findings if f.status == "conflict")
     assert conflict.severity == "major"
     assert "stale" in (conflict.note or "")
+
+
+# --- voices within one article ---------------------------------------------------------------
+
+
+def test_a_quoted_claim_against_its_own_articles_reporting_is_a_conflict() -> None:
+    a = make_article("Wire", "The envoy goes to Peru next; an aide says Bolivia.")
+    facts = [
+        make_fact(a, "claim", "Chile, Peru", subject="travel"),
+        make_fact(a, "claim", "Bolivia", subject="travel", attributed_to="an aide"),
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(a))
+    assert (finding.status, finding.severity) == ("conflict", "minor")
+    assert finding.note is not None
+    assert finding.note.endswith("one side is the opinion of an aide, quoted in Wire")
+
+
+def test_a_quote_agreeing_with_its_own_articles_reporting_is_still_single_source() -> None:
+    a = make_article("Wire", "About 40 ships wait; 42, a pilot said.")
+    facts = [
+        make_fact(a, "quantity", "about 40", number=40, hedge="about"),
+        make_fact(a, "quantity", "42", number=42, attributed_to="a pilot"),
+    ]
+    assert compare_slot(slot_of(*facts), by_id(a)).status == "single_source"
+
+
+def test_a_side_only_some_outlets_attribute_is_not_called_an_opinion() -> None:
+    a = make_article("Wire", "They signed 45 deals.")
+    b = make_article("Daily", "They signed 45 deals, state media said.")
+    c = make_article("Herald", "They signed about 40 deals.")
+    facts = [
+        make_fact(a, "quantity", "45", number=45),
+        make_fact(b, "quantity", "45", number=45, attributed_to="state media"),
+        make_fact(c, "quantity", "about 40", number=40, hedge="about"),
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(a, b, c))
+    assert (finding.status, finding.severity) == ("conflict", "major")
+    assert finding.note is not None and "opinion" not in finding.note
+
+
+def test_a_figure_taken_from_published_records_is_not_an_opinion() -> None:
+    a = make_article("Wire", "The party won 14 seats.")
+    b = make_article("Daily", "The party won 14 seats.")
+    c = make_article("Herald", "It won 17, according to the official figures.")
+    facts = [
+        make_fact(a, "quantity", "14", number=14),
+        make_fact(b, "quantity", "14", number=14),
+        make_fact(c, "quantity", "17", number=17, attributed_to="the official figures"),
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(a, b, c))
+    assert (finding.status, finding.severity) == ("conflict", "major")
+    assert finding.note is not None and "opinion" not in finding.note

@@ -93,7 +93,10 @@ def participants(fact: Fact, aliases: Mapping[str, str]) -> dict[str, str]:
     found: dict[str, str] = {}
     # "China faces tariffs from the US": the subject of an undergoing verb is the target,
     # and the "from" participant the agent.
-    swap = {"agent": "target", "target": "agent"} if fact.predicate in UNDERGOING_VERBS else {}
+    # Extraction may have done so already (it then gives a target role): never swap twice.
+    undergoing = fact.predicate in UNDERGOING_VERBS
+    already = any(role.role == "target" for role in fact.roles)
+    swap = {"agent": "target", "target": "agent"} if undergoing and not already else {}
     for role in fact.roles:
         if role.role in ("agent", "target") and swap.get(role.role, role.role) not in found:
             name = named_entity(role.name, aliases)

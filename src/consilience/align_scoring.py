@@ -17,7 +17,23 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from consilience.align_frames import time_frame
-from consilience.align_participants import CALENDAR_WORDS, fold, participants, participants_clash
+from consilience.align_lexicon import (
+    DISTINGUISHING_MODIFIERS,
+    LIGHT_VERBS,
+    PLACEHOLDER_SUBJECTS,
+    PREDICATE_FAMILIES,
+    RECURRING_EVENTS,
+    SYNONYM_GROUPS,
+    word_set,
+)
+from consilience.align_participants import (
+    CALENDAR_WORDS,
+    fold,
+    named_entity,
+    names_match,
+    participants,
+    participants_clash,
+)
 from consilience.align_titles import office_family, office_key
 from consilience.models import Fact
 
@@ -26,6 +42,7 @@ __all__ = [
     "PREDICATE_BONUS",
     "PREDICATE_PENALTY",
     "QUANTITY_SIMILARITY_FLOOR",
+    "RECURRING_EVENTS",
     "SAME_FRAME_BONUS",
     "SAME_VALUE_BONUS",
     "SYNONYM_SAME_VALUE_FLOOR",
@@ -41,11 +58,6 @@ __all__ = [
     "thing_similarity",
     "title_office",
 ]
-
-
-def _word_set(text: str) -> frozenset[str]:
-    """Word lists are written as text so they read like the data they are."""
-    return frozenset(text.split())
 
 
 # Facts about the same counted thing still need sentences about the same event. Two outlets'
@@ -79,58 +91,18 @@ PREDICATE_PENALTY = 0.15
 _SYNONYM_THING_SCORE = 0.8
 _THING_WEIGHT = 0.1
 
-# Reporting, copula and movement verbs say nothing about which figure it is ("revenue rose
-# to", "revenue reached", "reported revenue of", "revenue was").
-LIGHT_VERBS = _word_set(
-    """
-    be have report reach rise come make stand total put say show hit climb grow fall
-    increase decrease drop jump surge gain post record see get take give go double
-    remain set top exceed near estimate tell add value cost worth price compare
-    include involve
-    """
-)
-# Words that name one thing in different ways in news English, in groups.
-_SYNONYM_GROUPS = (
-    frozenset({"tariff", "levy", "duty"}),
-    frozenset({"visit", "trip", "tour", "travel", "journey"}),
-    frozenset({"profit", "income", "earnings"}),
-    frozenset({"revenue", "sale", "sales", "turnover"}),
-    frozenset({"death", "fatality", "toll"}),
-    frozenset({"ship", "vessel", "boat"}),
-    frozenset({"worker", "employee", "staff"}),
-)
-# Verbs that say one thing of a figure in different words: 40 "killed", 40 "died", 40
-# "dead"; a fund "offered", "promised" or "announced".
-_PREDICATE_FAMILIES = (
-    frozenset({"kill", "die", "dead", "perish", "death"}),
-    frozenset({"injure", "wound", "hurt", "injured", "wounded"}),
-    frozenset({"offer", "promise", "pledge", "announce", "unveil", "commit", "earmark"}),
-    frozenset({"impose", "slap", "levy", "place", "put", "apply"}),
-)
-# Modifiers that make a different figure of the same noun: net vs operating profit,
-# third- vs fourth-quarter revenue. Two about-phrases with different ones never merge; days
-# count too ("shares on Thursday" vs "shares on Friday" are two moves).
-_DISTINGUISHING_MODIFIERS = _word_set(
-    """
-    net gross operating pretax adjusted underlying core annual annualised annualized
-    quarterly monthly weekly daily fullyear halfyear yearly total cumulative
-    """
-)
-# Subjects extraction falls back to when no counted noun is found ("$5 million" alone is
-# "money"): equal placeholders say nothing about the thing, so the about-phrase decides.
-_PLACEHOLDER_SUBJECTS = _word_set("money amount sum figure number total value")
 # A thing one sentence names and the other only mentions: as related as half-shared words.
 _MENTIONED_THING_SCORE = 0.5
 # Shortest last part of a compound taken as its head ("worker" in "dockworker"); shorter
 # endings ("man", "ship") are too often chance.
 _MIN_COMPOUND_HEAD = 5
 _PERIOD_MODIFIER = re.compile(r"^(?:first|second|third|fourth|q[1-4])(?:quarter|half)$")
-_PHRASE_STOP_WORDS = _word_set(
+_PHRASE_STOP_WORDS = word_set(
     "a an the of on in for to by from with and or its their his her our this that"
 )
 # Words of a time frame ("a year earlier", "the same period last year"): time_frame keeps
 # such figures apart, so in the about-phrase they say nothing about the counted thing.
-_FRAME_WORDS = _word_set("year earlier previous prior last ago same period")
+_FRAME_WORDS = word_set("year earlier previous prior last ago same period")
 _ABOUT_WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -182,7 +154,7 @@ def _about_words(fact: Fact) -> frozenset[str]:
 
 
 def _synonyms(a: str, b: str) -> bool:
-    if any(a in group and b in group for group in _SYNONYM_GROUPS):
+    if any(a in group and b in group for group in SYNONYM_GROUPS):
         return True
     # A compound names a kind of its last part: "dockworker" is a "worker".
     short, long = sorted((a, b), key=len)
@@ -193,7 +165,7 @@ def _effective_subject(fact: Fact) -> str:
     """The counted thing; for a placeholder ("money reached $8 billion") the clause subject
     of a light verb, which is what the figure measures ("revenue reached $8 billion")."""
     subject = fact.subject.casefold()
-    if subject not in _PLACEHOLDER_SUBJECTS or (fact.predicate or "be") not in LIGHT_VERBS:
+    if subject not in PLACEHOLDER_SUBJECTS or (fact.predicate or "be") not in LIGHT_VERBS:
         return subject
     agent = next((r.name for r in fact.roles if r.role == "agent"), None)
     words = _ABOUT_WORD.findall(agent.casefold()) if agent and agent[1:].islower() else []
@@ -214,7 +186,7 @@ def _about_head(fact: Fact) -> str:
         else:
             chunks[-1].extend(_ABOUT_WORD.findall(word))
     heads = [_stem_plural(chunk[-1]) for chunk in chunks if chunk]
-    return next((head for head in heads if head not in _PLACEHOLDER_SUBJECTS), "")
+    return next((head for head in heads if head not in PLACEHOLDER_SUBJECTS), "")
 
 
 def _modifiers(fact: Fact) -> frozenset[str]:
@@ -225,7 +197,7 @@ def _modifiers(fact: Fact) -> frozenset[str]:
     return frozenset(
         w
         for w in words
-        if w in _DISTINGUISHING_MODIFIERS or w in CALENDAR_WORDS or _PERIOD_MODIFIER.match(w)
+        if w in DISTINGUISHING_MODIFIERS or w in CALENDAR_WORDS or _PERIOD_MODIFIER.match(w)
     )
 
 
@@ -241,14 +213,14 @@ def thing_similarity(a: Fact, b: Fact) -> float | None:
     if mods_a and mods_b and mods_a != mods_b:
         return None
     subject_a, subject_b = _effective_subject(a), _effective_subject(b)
-    if subject_a == subject_b and subject_a not in _PLACEHOLDER_SUBJECTS:
+    if subject_a == subject_b and subject_a not in PLACEHOLDER_SUBJECTS:
         # "profit" may be the "operating profit" of another outlet, or its net profit; it is
         # the same one when the other sentence names the modifier elsewhere ("in the third
         # quarter").
         said = mods_a <= _sentence_words_joined(b) and mods_b <= _sentence_words_joined(a)
         return 1.0 if said else _SYNONYM_THING_SCORE
-    heads_a = {subject_a, _about_head(a)} - _PLACEHOLDER_SUBJECTS - {""}
-    heads_b = {subject_b, _about_head(b)} - _PLACEHOLDER_SUBJECTS - {""}
+    heads_a = {subject_a, _about_head(a)} - PLACEHOLDER_SUBJECTS - {""}
+    heads_b = {subject_b, _about_head(b)} - PLACEHOLDER_SUBJECTS - {""}
     if heads_a & heads_b or any(_synonyms(x, y) for x in heads_a for y in heads_b):
         return _SYNONYM_THING_SCORE
     words_a, words_b = _about_words(a), _about_words(b)
@@ -269,6 +241,7 @@ class StoryIndex:
     idf: dict[str, float]
     rare: frozenset[str]
     title_pairs_in_one_article: frozenset[tuple[str, str, str]]
+    events_dated_twice: frozenset[str] = frozenset()
     _similarity: dict[tuple[int, int], float] = field(default_factory=dict)
     _participants: dict[int, dict[str, str]] = field(default_factory=dict)
 
@@ -299,7 +272,8 @@ class StoryIndex:
 def build_index(
     facts: Sequence[Fact], aliases: Mapping[str, str], rare: frozenset[str]
 ) -> StoryIndex:
-    """IDF over the facts' context lemmas, and the titles some article gives one person."""
+    """IDF over the facts' context lemmas, the titles some article gives one person, and the
+    events some article dates twice."""
     contexts = [set(fact.context) for fact in facts]
     df = Counter(word for context in contexts for word in context)
     total = len(contexts)
@@ -317,7 +291,22 @@ def build_index(
         for y in offices
         if x != y
     )
-    return StoryIndex(aliases, idf, rare, pairs)
+    dates: dict[tuple[str, str], set[str]] = {}
+    for fact in facts:
+        if fact.kind == "date":
+            dates.setdefault((fact.article, fact.subject.casefold()), set()).add(fact.value)
+    twice = frozenset(
+        event
+        for (_, event), values in dates.items()
+        if any(not _same_day_or_coarser(x, y) for x in values for y in values)
+    )
+    return StoryIndex(aliases, idf, rare, pairs, twice)
+
+
+def _same_day_or_coarser(x: str, y: str) -> bool:
+    """ISO dates that may be one date: equal, or one a coarser prefix ("2025-04")."""
+    short, long = sorted((x, y), key=len)
+    return long.startswith(short)
 
 
 def title_office(fact: Fact) -> str:
@@ -325,15 +314,35 @@ def title_office(fact: Fact) -> str:
     return office_key(fact.predicate or fact.value)
 
 
+def _named_in(fact: Fact, aliases: Mapping[str, str]) -> frozenset[str]:
+    """Names the about-phrase mentions, one or two words at a time."""
+    words = fact.about.split()
+    grams = [*words, *(" ".join(pair) for pair in pairwise(words))]
+    return frozenset(name for gram in grams if (name := named_entity(gram, aliases)) is not None)
+
+
 def _participants_clash(a: Fact, b: Fact, index: StoryIndex) -> bool:
-    return participants_clash(index.participants(a), index.participants(b))
+    """Clearly different named participants, unless one side's name is a name the other's
+    counted thing carries in no role ("C909 jets" vs "the maker's new C909 jets")."""
+    roles_a, roles_b = index.participants(a), index.participants(b)
+    if not participants_clash(roles_a, roles_b):
+        return False
+    for role, name in roles_a.items():
+        other = roles_b.get(role)
+        if other is None or names_match(other, name):
+            continue
+        in_a = name in _named_in(b, index.aliases) and name not in roles_b.values()
+        in_b = other in _named_in(a, index.aliases) and other not in roles_a.values()
+        if not (in_a or in_b):
+            return True
+    return False
 
 
 def _predicate_term(a: Fact, b: Fact) -> float:
     pred_a, pred_b = a.predicate, b.predicate
     if not pred_a or not pred_b or pred_a in LIGHT_VERBS or pred_b in LIGHT_VERBS:
         return 0.0
-    same = pred_a == pred_b or any(pred_a in f and pred_b in f for f in _PREDICATE_FAMILIES)
+    same = pred_a == pred_b or any(pred_a in f and pred_b in f for f in PREDICATE_FAMILIES)
     return PREDICATE_BONUS if same else -PREDICATE_PENALTY
 
 
@@ -364,12 +373,24 @@ def quantity_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     return evidence - floor + _THING_WEIGHT * thing
 
 
+def _names_one_event(event: str, index: StoryIndex) -> bool:
+    """An event word that names one happening in this story: not a light or recurring verb,
+    and no article dates it twice ("met on Monday ... will meet again on June 1")."""
+    return (
+        event not in LIGHT_VERBS
+        and event not in RECURRING_EVENTS
+        and event not in index.events_dated_twice
+    )
+
+
 def date_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     """Score of two dates being the date of one event, or None when they cannot be."""
     subject_a, subject_b = a.subject.casefold(), b.subject.casefold()
     context = index.similarity(a, b)
     specific = subject_a not in LIGHT_VERBS and subject_b not in LIGHT_VERBS
-    if specific and (subject_a == subject_b or _synonyms(subject_a, subject_b)):
+    if subject_a == subject_b and _names_one_event(subject_a, index):
+        floor = 0.0  # "the strike began on Friday" / "walked off on 13 March": one event
+    elif specific and (subject_a == subject_b or _synonyms(subject_a, subject_b)):
         floor = QUANTITY_SIMILARITY_FLOOR
     else:  # another event, or a verb that names none ("said on Monday"): sentences must agree
         floor = SYNONYM_SIMILARITY_FLOOR

@@ -194,21 +194,37 @@ def _judge(kind: str, groups: Sequence[_Group], articles: Mapping[str, Article])
     return _Judgement("conflict", severity, "; ".join(notes))
 
 
+# Sources that are records rather than people ("according to figures published by the
+# election office", "official data show"): a figure taken from them is no quoted opinion.
+_RECORD_SOURCES = frozenset(
+    {"figure", "figures", "data", "statistics", "results", "record", "records", "count"}
+    | {"tally", "census"}
+)
+
+
+def _quoted(fact: Fact) -> bool:
+    """Stated by someone the article quotes, not by the reporter or from a record."""
+    if not fact.attributed_to:
+        return False
+    words = fact.attributed_to.casefold().split()
+    return not (words and words[-1] in _RECORD_SOURCES)
+
+
 def _weigh_attribution(
     kind: str, groups: Sequence[_Group], judgement: _Judgement, articles: Mapping[str, Article]
 ) -> _Judgement:
     """A conflict between a quoted opinion and the reporting is noted as such."""
     for group in groups:
-        quoted = [f for f in group.facts if f.attributed_to]
+        quoted = all(_quoted(f) for f in group.facts)  # the whole side, not one outlet
         own_elsewhere = any(
-            f.attributed_to is None for other in groups if other is not group for f in other.facts
+            not _quoted(f) for other in groups if other is not group for f in other.facts
         )
         if not quoted or not own_elsewhere:
             continue
-        fact = quoted[0]
+        fact = group.first
         note = f"one side is the opinion of {fact.attributed_to}, quoted in "
         note += _outlet(fact.article, articles)
-        own_facts = [f for g in groups for f in g.facts if f.attributed_to is None]
+        own_facts = [f for g in groups for f in g.facts if not _quoted(f)]
         own_voice = _judge(kind, _group_facts(own_facts), articles)
         severity = "minor" if own_voice.status == "agreed" else judgement.severity
         return _Judgement("conflict", severity, f"{judgement.note}; {note}")
@@ -277,8 +293,12 @@ def _judge_slot(slot: Slot, articles: Mapping[str, Article], *, stale: bool) -> 
     facts = sorted(slot.facts, key=_position)
     article_ids = sorted({f.article for f in facts})
     groups = _group_facts(facts)
+    voices = {(f.article, f.attributed_to) for f in facts}
     if len(article_ids) < 2:
         judgement = _Judgement("single_source")
+        within = _judge(slot.kind, groups, articles) if len(voices) > 1 else judgement
+        if within.status == "conflict":  # the reporter against someone the article quotes
+            judgement = _weigh_attribution(slot.kind, groups, within, articles)
     else:
         update = _detect_update(groups, articles) if slot.kind == "quantity" else None
         if len(groups) > 1 and update is not None:

@@ -1,0 +1,78 @@
+"""Words alignment scores by: light and recurring verbs, synonyms, verb families, modifiers.
+
+Every list here is English news usage, written as text so that it reads like the data it is.
+
+>>> "report" in LIGHT_VERBS
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DISTINGUISHING_MODIFIERS",
+    "LIGHT_VERBS",
+    "PLACEHOLDER_SUBJECTS",
+    "PREDICATE_FAMILIES",
+    "RECURRING_EVENTS",
+    "SYNONYM_GROUPS",
+    "word_set",
+]
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a text, as a set."""
+    return frozenset(text.split())
+
+
+# Reporting, copula and movement verbs say nothing about which figure it is ("revenue rose
+# to", "revenue reached", "reported revenue of", "revenue was").
+LIGHT_VERBS = word_set(
+    """
+    be have report reach rise come make stand total put say show hit climb grow fall
+    increase decrease drop jump surge gain post record see get take give go double
+    remain set top exceed near estimate tell add value cost worth price compare
+    include involve
+    """
+)
+# Event words that news reports use for things that happen again and again in one story
+# (meetings, talks, calls, market moves, openings): the same word on two days is usually two
+# events, so such dates still need similar sentences to align. Words like "strike",
+# "sentence", "collapse", "earthquake" name one happening and align on the word alone.
+RECURRING_EVENTS = word_set(
+    """
+    meet meeting talk talks speak call hold attend open close begin start end resume
+    arrive leave return join announce publish release visit trip tour travel vote
+    trade jump slide slump plunge soar tumble rally
+    """
+)
+# Words that name one thing in different ways in news English, in groups.
+SYNONYM_GROUPS = (
+    frozenset({"tariff", "levy", "duty"}),
+    frozenset({"visit", "trip", "tour", "travel", "journey"}),
+    frozenset({"profit", "income", "earnings"}),
+    frozenset({"revenue", "sale", "sales", "turnover"}),
+    frozenset({"death", "fatality", "toll"}),
+    frozenset({"ship", "vessel", "boat"}),
+    frozenset({"worker", "employee", "staff"}),
+)
+# Verbs that say one thing of a figure in different words: 40 "killed", 40 "died", 40
+# "dead"; a fund "offered", "promised" or "announced".
+PREDICATE_FAMILIES = (
+    frozenset({"kill", "die", "dead", "perish", "death"}),
+    frozenset({"injure", "wound", "hurt", "injured", "wounded"}),
+    frozenset({"offer", "promise", "pledge", "announce", "unveil", "commit", "earmark"}),
+    # A tariff "proposed" or "threatened" is reported as "slapped" once announced.
+    frozenset({"impose", "slap", "levy", "place", "put", "apply", "propose", "threaten"}),
+)
+# Modifiers that make a different figure of the same noun: net vs operating profit,
+# third- vs fourth-quarter revenue. Two about-phrases with different ones never merge; days
+# count too ("shares on Thursday" vs "shares on Friday" are two moves).
+DISTINGUISHING_MODIFIERS = word_set(
+    """
+    net gross operating pretax adjusted underlying core annual annualised annualized
+    quarterly monthly weekly daily fullyear halfyear yearly total cumulative
+    """
+)
+# Subjects extraction falls back to when no counted noun is found ("$5 million" alone is
+# "money"): equal placeholders say nothing about the thing, so the about-phrase decides.
+PLACEHOLDER_SUBJECTS = word_set("money amount sum figure number total value")
