@@ -18,7 +18,15 @@ from consilience.cluster import cluster_stories, stories_from_assignments
 from consilience.compare import compare_slots
 from consilience.dedup import CopyGroups, find_copies, independent_sources
 from consilience.errors import ConsilienceError, InputError
-from consilience.extract import Nlp, analyze_article, canonical_names, load_nlp
+from consilience.extract import (
+    Nlp,
+    ParsedArticle,
+    analysis_of,
+    canonical_names,
+    load_nlp,
+    parse_article,
+    parse_articles,
+)
 from consilience.extract.dates import WEEKDAY_MISMATCH
 from consilience.ingest import read_inputs
 from consilience.models import (
@@ -76,16 +84,35 @@ def ingest_inputs(inputs: Sequence[str], settings: Settings) -> Ingested:
 
 
 def _analyze_each(
-    articles: Sequence[Article], nlp: Nlp, skipped: list[SkippedInput]
+    articles: Sequence[Article], nlp: Nlp, settings: Settings, skipped: list[SkippedInput]
 ) -> list[Analysis]:
-    analyses = []
-    for article in articles:
-        try:
-            analyses.append(analyze_article(article, nlp))
-        except Exception as exc:  # one broken article never stops a batch
-            log.warning("extraction failed for %s: %s", article.source, exc)
-            skipped.append(SkippedInput(article.source, _describe_failure(exc)))
+    """Extract every article's facts, parsing in batches; a failing article is set aside."""
+    analyses: list[Analysis] = []
+    consumed = 0
+    try:
+        for parsed in parse_articles(articles, nlp, settings.parse_processes):
+            consumed += 1
+            _extract_into(parsed, analyses, skipped)
+    except Exception as exc:  # the batch parser failed: go on one article at a time
+        log.warning("batch parsing failed (%s); parsing the rest one by one", exc)
+        for article in articles[consumed:]:
+            try:
+                parsed = parse_article(article, nlp)
+            except Exception as article_exc:  # one broken article never stops a batch
+                skipped.append(SkippedInput(article.source, _describe_failure(article_exc)))
+                continue
+            _extract_into(parsed, analyses, skipped)
     return analyses
+
+
+def _extract_into(
+    parsed: ParsedArticle, analyses: list[Analysis], skipped: list[SkippedInput]
+) -> None:
+    try:
+        analyses.append(analysis_of(parsed))
+    except Exception as exc:  # one broken article never stops a batch
+        log.warning("extraction failed for %s: %s", parsed.article.source, exc)
+        skipped.append(SkippedInput(parsed.article.source, _describe_failure(exc)))
 
 
 def analyze_articles(
@@ -105,7 +132,7 @@ def analyze_articles(
     # Step 3: extract sentences, entities and facts from every article.
     notify(f"extracting facts from {len(articles)} articles")
     nlp = load_nlp(settings)
-    analyses = _analyze_each(articles, nlp, set_aside)
+    analyses = _analyze_each(articles, nlp, settings, set_aside)
     # Step 4: group articles into stories.
     notify("clustering articles into stories")
     if assignments is None:

@@ -38,6 +38,11 @@ class Settings:
     fetch_max_bytes: int = _setting(10_000_000, "Largest response body fetched from a URL.")
     fetch_max_redirects: int = _setting(5, "Redirects followed when fetching a URL.")
     max_file_bytes: int = _setting(200_000_000, "Largest input file read; larger are skipped.")
+    parse_processes: int = _setting(
+        1,
+        "Worker processes for spaCy parsing; 2 uses both cores of a small machine "
+        "(see docs/BENCHMARKS.md for when it pays).",
+    )
     min_article_chars: int = _setting(
         40, "Articles whose cleaned text is shorter than this are skipped as empty."
     )

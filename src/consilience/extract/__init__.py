@@ -22,7 +22,14 @@ from consilience.extract.claims import extract_claims
 from consilience.extract.context import context_lemmas, date_context
 from consilience.extract.dates import extract_dates
 from consilience.extract.names import canonical_names
-from consilience.extract.nlp import Nlp, ParsedArticle, load_nlp, parse_article, sentence_at
+from consilience.extract.nlp import (
+    Nlp,
+    ParsedArticle,
+    load_nlp,
+    parse_article,
+    parse_articles,
+    sentence_at,
+)
 from consilience.extract.people import extract_person_roles
 from consilience.extract.quantities import extract_quantities
 from consilience.extract.quotes import Quote, extract_quotes, find_quotes, quote_facts
@@ -31,6 +38,7 @@ from consilience.models import Analysis, Article, Entity, Fact
 __all__ = [
     "Nlp",
     "ParsedArticle",
+    "analysis_of",
     "analyze_article",
     "attribution_at",
     "canonical_names",
@@ -42,6 +50,7 @@ __all__ = [
     "extract_quotes",
     "load_nlp",
     "parse_article",
+    "parse_articles",
 ]
 
 
@@ -89,14 +98,20 @@ def _speaker_quoting(quotes: list[Quote], start: int, end: int) -> str | None:
 
 def analyze_article(article: Article, nlp: Nlp) -> Analysis:
     """Parse one article and extract its facts; entity names resolved within the article."""
-    parsed = parse_article(article, nlp)
+    return analysis_of(parse_article(article, nlp))
+
+
+def analysis_of(parsed: ParsedArticle) -> Analysis:
+    """Extract the facts of a parsed article; entity names resolved within the article."""
     facts = tuple(extract_facts(parsed))
     found = (*parsed.entities, *_names_the_tagger_cut(parsed, facts))
     aliases = canonical_names(found)
     entities = tuple(
         replace(entity, canonical=aliases.get(entity.text, entity.canonical)) for entity in found
     )
-    return Analysis(article=article, sentences=parsed.sentences, entities=entities, facts=facts)
+    return Analysis(
+        article=parsed.article, sentences=parsed.sentences, entities=entities, facts=facts
+    )
 
 
 def _names_the_tagger_cut(parsed: ParsedArticle, facts: tuple[Fact, ...]) -> list[Entity]:
