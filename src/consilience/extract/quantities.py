@@ -23,8 +23,14 @@ from consilience.extract.casualties import (
     count_casualties,
 )
 from consilience.extract.nlp import ParsedArticle, evidence
-from consilience.extract.numbers import NumberMatch, find_number_expressions, parse_number
-from consilience.extract.penalties import DURATION_UNITS, penalty_of
+from consilience.extract.numbers import NumberMatch, find_number_expressions
+from consilience.extract.penalties import penalty_of
+from consilience.extract.quantity_actions import (
+    PARTICIPATE,
+    TAKING_VERBS,
+    is_participation,
+    names_action,
+)
 from consilience.extract.quantity_clauses import (
     TOLL_NOUNS,
     casualty_of,
@@ -33,6 +39,7 @@ from consilience.extract.quantity_clauses import (
     gerund_predicate,
     is_partitive_whole,
     is_people,
+    moved_by,
     per_unit,
     predicate_of,
     states_level,
@@ -47,10 +54,21 @@ from consilience.extract.quantity_parse import (
     counted_noun,
     governing_verb,
     noun_lemma,
+    owned_roles,
     participle,
     phrase,
 )
 from consilience.extract.quantity_rules import facts_by_rules
+from consilience.extract.quantity_wholes import (
+    glued_sizes,
+    is_glued_compound,
+    share_about,
+    share_holder,
+    size_about,
+    size_subject,
+    whole_of_partitive,
+    with_hyphen_durations,
+)
 from consilience.models import Fact, Role, Sentence
 
 __all__ = ["extract_quantities"]
@@ -78,6 +96,9 @@ _RUNNING_PERIOD = re.compile(
 # A bare count borrows the counted noun of a count at most this many sentences back: an
 # election story's "won 27 seats ... The Greens won 14" spans one or two sentences.
 MAX_ELLIPSIS_SENTENCES = 2
+# The sentence right after a count may change the verb and still leave its noun out: "the
+# Alliance had 27 seats. The Greens won 17": one sentence back, any verb lends its noun.
+ANY_VERB_ELLIPSIS_SENTENCES = 1
 _LIGHT_VERBS = frozenset({"be", "have"})
 
 
@@ -191,7 +212,9 @@ def _facts_by_parse(
             _fact(parsed, sentence, span, "people", about, match, count.predicate, (), count)
         )
         consumed.extend((m.start, m.end) for m in inside)
-    for match in _with_hyphen_durations(every, sent_span):
+    sizes = glued_sizes(sent_span)
+    matches = sorted([*matches, *sizes], key=lambda m: m.start)
+    for match in with_hyphen_durations([*every, *sizes], sent_span):
         if (match.start, match.end) in consumed:
             continue
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
@@ -205,20 +228,6 @@ def _facts_by_parse(
             if fact is not None:
                 facts.append(fact)
     return facts
-
-
-def _with_hyphen_durations(matches: list[NumberMatch], sent_span: Any) -> list[NumberMatch]:
-    """The matches plus number words glued to a time unit ("a five-year term")."""
-    extra: list[NumberMatch] = []
-    for token in sent_span[:-2]:
-        hyphen, unit = token.nbor(1), token.nbor(2)
-        glued = not token.whitespace_ and not hyphen.whitespace_ and hyphen.text == "-"
-        if glued and unit.lemma_.lower() in DURATION_UNITS:
-            number = parse_number(token.text)
-            if number is not None:
-                start, end = token.idx, token.idx + len(token.text)
-                extra.append(NumberMatch(start, end, token.text, number))
-    return sorted([*matches, *extra], key=lambda m: m.start)
 
 
 def _penalty_fact(
@@ -247,7 +256,11 @@ def _fact_from_parse(
     root = span.root
     inside = {t.i for t in span}
     unit = match.number.unit
-    noun = counted_noun(root, inside, unit is not None)
+    if unit is None and is_glued_compound(root):
+        subject, whole = size_subject(root.doc[root.i + 2])
+        about = size_about(subject, whole)
+        return _fact(parsed, sentence, (match.start, match.end), subject, about, match, None)
+    noun = counted_noun(root, inside, unit is not None, unit == "%")
     change = _CHANGE_ADVERBS.get(root.head.lower_) if root.dep_ == "npadvmod" else None
     clause = governing_verb(root.head) if change is not None else None
     if clause is not None:
@@ -257,7 +270,8 @@ def _fact_from_parse(
         noun = changed_thing(noun) or noun
     verb = governing_verb(root)
     predicate = predicate_of(noun, verb)
-    if change is None and unit == "%" and predicate in CHANGE_VERBS:
+    predicate = TAKING_VERBS.get(str(predicate), predicate)
+    if change is None and unit == "%" and predicate in CHANGE_VERBS and moved_by(root, verb):
         period = _RUNNING_PERIOD.match(parsed.article.text[match.end : match.end + 30])
         change = None if period else CHANGE_VERBS[predicate]
     earlier = earlier_marker(root, parsed.article.text[match.end : sentence.end])
@@ -284,6 +298,9 @@ def _fact_from_parse(
         acted_on = verb is not None and noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass")
         if acted_on or (noun.dep_ == "pobj" and gerund_predicate(noun) is not None):
             about = f"{about} {participle(verb, predicate)}"
+    participates = is_participation(noun, verb)
+    if participates:  # "downed tools", "joined the walkout": one turnout, many idioms
+        predicate, about = PARTICIPATE, f"{phrase(noun, inside).lower()} taking part"
     if change is not None:
         predicate, about = change, about if about.endswith(change) else f"{about} {change}"
     elif earlier is not None:
@@ -293,14 +310,25 @@ def _fact_from_parse(
     if unit is not None and change is None and earlier is None:
         reading.measured[unit] = (subject, about)
     if is_partitive_whole(root):
-        # "27 of the 61 seats": 61 is the whole, not what was won; as a fact it would be
-        # compared with the part (another outlet's "won 27 seats"), so it is left out.
-        return None
+        # "27 of the 61 seats": 61 is the whole, not what was won: the size of the body.
+        about = size_about(subject, whole_of_partitive(root))
+        return _fact(parsed, sentence, (match.start, match.end), subject, about, match, None)
     if unit is None and change is None and earlier is None:
         reading.counted.append(
             _Counted(reading.sentence, predicate, subject, phrase(noun, inside).lower())
         )
-    roles = clause_roles(verb, noun, inside) if verb is not None else ()
+    roles: tuple[Role, ...] = ()
+    if verb is not None:
+        roles, predicate = owned_roles(verb, noun, inside, predicate)
+        if participates:
+            roles = tuple(r for r in roles if r.role == "agent" or not names_action(r, verb))
+    holder = share_holder(root, verb) if unit == "%" and change is None else None
+    if holder is not None and verb is not None:  # "put the party on 31%": the party's share
+        subject, about = "share", share_about(holder, noun)
+        roles = tuple(r for r in clause_roles(verb, holder, inside) if r.name != phrase(holder))
+        predicate = None
+    if root.dep_ == "appos" and earlier is None and change is None:
+        predicate = None  # "the share, 33.5%, fell between ...": the verb is not the amount's
     return _fact(
         parsed, sentence, (match.start, match.end), subject, about, match, predicate, roles
     )
@@ -353,11 +381,11 @@ def _has_prep(verb: Any, *words: str) -> bool:
 
 
 def _borrow(reading: _Reading, predicate: str | None) -> _Counted | None:
-    """The counted thing an elliptical count leaves out: this sentence's, else same verb's."""
+    """The counted thing an elliptical count leaves out: a recent one, else the same verb's."""
     for counted in reversed(reading.counted):
-        if counted.sentence == reading.sentence:
+        distance = reading.sentence - counted.sentence
+        if distance <= ANY_VERB_ELLIPSIS_SENTENCES:
             return counted
-        recent = reading.sentence - counted.sentence <= MAX_ELLIPSIS_SENTENCES
-        if recent and counted.predicate == predicate:
+        if distance <= MAX_ELLIPSIS_SENTENCES and counted.predicate == predicate:
             return counted
     return None

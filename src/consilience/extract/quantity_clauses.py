@@ -21,6 +21,7 @@ __all__ = [
     "gerund_predicate",
     "is_partitive_whole",
     "is_people",
+    "moved_by",
     "per_unit",
     "predicate_of",
     "states_level",
@@ -40,9 +41,16 @@ _EARLIER_WHEN = re.compile(
 
 
 def predicate_of(noun: Any | None, verb: Any | None) -> str | None:
+    """The verb of the counted thing: an -ing event noun's, a participle after the noun when
+    the clause verb only has or states it ("had 18 ships waiting", "ships waiting rose to
+    27"), else the clause verb's lemma."""
     predicate = gerund_predicate(noun) if noun is not None else None
     if predicate is None and verb is not None:
         predicate = str(verb.lemma_).lower()
+    if noun is not None and (predicate is None or predicate in LEVEL_VERBS | {"have"}):
+        participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
+        if participles:
+            return str(participles[0].lemma_).lower()
     return predicate
 
 
@@ -119,3 +127,11 @@ def per_unit(root: Any) -> Any | None:
         if child.dep_ == "prep" and child.lower_ == "per":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def moved_by(root: Any, verb: Any | None) -> bool:
+    """ "fell 12%", "rose by 12%": the amount hangs on the verb, not on its subject
+    ("the share, 33.5%, fell between the polls" says where a figure lay, not a move)."""
+    if verb is None:
+        return False
+    return bool(root.head.i == verb.i or (root.dep_ == "pobj" and root.head.head.i == verb.i))

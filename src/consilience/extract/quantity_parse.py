@@ -23,6 +23,7 @@ __all__ = [
     "governing_verb",
     "is_amount_token",
     "noun_lemma",
+    "owned_roles",
     "participle",
     "phrase",
 ]
@@ -41,6 +42,8 @@ TARGET_PREPOSITIONS = frozenset({"on", "against", "to", "from"})
 ABOUT_PREPOSITIONS = frozenset({"on", "of", "for", "against"})
 # Nouns too vague to name a participant: "the number rose", "most of them".
 _VAGUE_NOUNS = frozenset({"number", "figure", "total", "amount", "level", "part", "lot", "rest"})
+# Carrier nouns that are themselves what a percent measures: "a share of 33.5%".
+_PERCENT_NOUNS = frozenset({"share", "stake"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case"})
 _IRREGULAR_PARTICIPLES = {
     "shoot": "shot", "hold": "held", "sell": "sold", "buy": "bought", "make": "made",
@@ -74,7 +77,9 @@ def noun_lemma(noun: Any) -> str:
     return lemma
 
 
-def counted_noun(root: Any, inside: set[int], is_measure: bool) -> Any | None:
+def counted_noun(
+    root: Any, inside: set[int], is_measure: bool, is_percent: bool = False
+) -> Any | None:
     """The thing an amount counts or measures, following the dependency parse."""
     noun: Any | None = None
     head = root.head
@@ -93,15 +98,35 @@ def counted_noun(root: Any, inside: set[int], is_measure: bool) -> Any | None:
             noun = governor  # "tariffs of 145%"
         elif governor.pos_ in ("VERB", "AUX"):
             noun = argument(governor, inside)  # "tariffs rose to 145%"
+    elif is_percent and head.pos_ in ("VERB", "AUX") and _of_object(root) is not None:
+        noun = _of_object(root)  # "would take 31% of the vote": the vote, not the taker
+    elif is_measure and _measured_by_participle(head) is not None:
+        noun = _measured_by_participle(head)  # "trade volume exceeding $205 billion"
     elif head.pos_ in ("VERB", "AUX") and is_measure and not _money_argument(root):
         noun = argument(head, inside)  # "trade surged 14.6%"
     if noun is None and root.pos_ in ("NOUN", "NUM", "SYM") and is_measure:
         noun = _of_object(root)
-    if noun is not None and noun.lemma_.lower() in CARRIER_NOUNS:
+    lemma = noun.lemma_.lower() if noun is not None else ""
+    if lemma in CARRIER_NOUNS and not (is_percent and lemma in _PERCENT_NOUNS):
         noun = _of_object(noun) or noun
     if noun is not None and (noun.pos_ not in ("NOUN", "PROPN") or noun.i in inside):
         return None
     return noun
+
+
+# Verbs that, reduced to a participle after a noun, state that noun's level.
+_LEVEL_PARTICIPLES = frozenset({"exceed", "top", "surpass", "reach", "total", "near", "hit"})
+
+
+def _measured_by_participle(verb: Any) -> Any | None:
+    """ "volume exceeding $205 billion", "with sales topping $12 billion": the noun a level
+    participle states the level of, or None."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LEVEL_PARTICIPLES:
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return verb.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    return subjects[0] if verb.tag_ == "VBG" and subjects else None
 
 
 def _money_argument(root: Any) -> bool:
@@ -171,8 +196,11 @@ def participle(verb: Any | None, lemma: str) -> str:
     return lemma + "ed"
 
 
-def phrase(token: Any, inside: set[int] | frozenset[int] = frozenset()) -> str:
-    """The token with its compound, adjective and possessive modifiers, as written."""
+def phrase(
+    token: Any, inside: set[int] | frozenset[int] = frozenset(), lower_common: bool = False
+) -> str:
+    """The token with its compound, adjective and possessive modifiers, as written; with
+    ``lower_common`` only names keep their capitals ("potential US tariff")."""
     if token.ent_iob_ != "O" and token.ent_type_ in NAME_LABELS:
         entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if entity is not None and entity.end - 1 == token.i:
@@ -194,12 +222,13 @@ def phrase(token: Any, inside: set[int] | frozenset[int] = frozenset()) -> str:
         for t in token.subtree
         if t.text in ("-", "–") and t.i - 1 in chosen_ids and t.i + 1 in chosen_ids
     ]
-    words = sorted([*chosen, *hyphens], key=lambda t: t.i)
+    words = sorted({t.i: t for t in [*chosen, *hyphens]}.values(), key=lambda t: t.i)
     if not words:
         return str(token.text)
     parts = []
     for word, following in zip(words, [*words[1:], None], strict=True):
-        parts.append(word.text)
+        proper = word.pos_ == "PROPN" or word.ent_type_ in NAME_LABELS
+        parts.append(word.lower_ if lower_common and not proper else word.text)
         if following is not None:
             parts.append(word.whitespace_ if following.i == word.i + 1 else " ")
     return "".join(parts)
@@ -216,7 +245,7 @@ def _path_up(token: Any, top: Any) -> list[Any]:
 
 def about_phrase(noun: Any, inside: set[int], verb: Any | None) -> str:
     """The counted thing as a reader would say it: "tariff on Chinese goods"."""
-    about = phrase(noun, inside).lower() if noun.pos_ != "PROPN" else phrase(noun, inside)
+    about = phrase(noun, inside, lower_common=True)
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPOSITIONS]
     if not preps and verb is not None:
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
@@ -281,7 +310,62 @@ def clause_roles(verb: Any, noun: Any, inside: set[int]) -> tuple[Role, ...]:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and _is_participant(pobj, inside):
                         roles.append(Role("target", phrase(pobj)))
+    if verb.lemma_.lower() in _RECEIVING_VERBS:
+        roles = [_received(role, verb) for role in roles]
     return tuple(dict.fromkeys(roles))
+
+
+# Verbs whose subject undergoes the amount: "China faces 145% tariffs from the US".
+_RECEIVING_VERBS = frozenset({"face", "receive", "suffer", "incur", "endure", "absorb"})
+
+
+def _received(role: Role, verb: Any) -> Role:
+    """Swap a receiving verb's roles: its subject is the target, "from X" the agent."""
+    if role.role == "agent":
+        return Role("target", role.name)
+    sources = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    from_names = {
+        phrase(p)
+        for owner in sources
+        for prep in owner.children
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    }
+    return Role("agent", role.name) if role.name in from_names else role
+
+
+# Entities that can own a tariff, a budget or a plan: "US tariff", "Washington's tariff".
+_OWNER_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def _owner_of(noun: Any, inside: set[int]) -> Any | None:
+    """The named owner modifying the counted noun ("a 46% US tariff" -> US), or None."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "poss") and child.i not in inside:
+            paired = child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == "-"
+            if child.ent_type_ in _OWNER_LABELS and child.pos_ == "PROPN" and not paired:
+                return child
+    return None
+
+
+def owned_roles(
+    verb: Any, noun: Any, inside: set[int], predicate: str | None
+) -> tuple[tuple[Role, ...], str | None]:
+    """The clause's roles and predicate, with a named owner of the noun as its agent: "a
+    46% US tariff" is the US's whatever verb another actor uses on it."""
+    roles = clause_roles(verb, noun, inside)
+    owner = _owner_of(noun, inside)
+    if owner is None:
+        return roles, predicate
+    agents = [r.name for r in roles if r.role == "agent"]
+    if not agents:
+        return (Role("agent", phrase(owner)), *roles), predicate
+    if phrase(owner) in agents:
+        return roles, predicate
+    # "Vietnam is working to reduce a 46% US tariff": the US imposes it; Vietnam's verb is
+    # what Vietnam does about it, not what the figure is.
+    return (Role("agent", phrase(owner)), *(r for r in roles if r.role != "agent")), None
 
 
 def _touches_amount(token: Any, inside: set[int]) -> bool:

@@ -25,6 +25,7 @@ __all__ = ["CARRIER_NOUNS", "MAX_FALLBACK_NOUN_WORDS", "FactMaker", "facts_by_ru
 
 # Nouns that only carry an amount to the thing it measures: "$30 billion worth of goods".
 CARRIER_NOUNS = frozenset({"worth", "total", "sum", "amount", "value", "share", "stake"})
+CARRIER_NOUNS |= {"number", "count"}  # "the number of ships waiting rose to 27"
 # The no-model path reads at most this many words after a number as its noun phrase.
 MAX_FALLBACK_NOUN_WORDS = 4
 
