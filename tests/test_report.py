@@ -528,7 +528,7 @@ def test_evidence_highlights_the_value_as_a_whole_word(report: Report) -> None:
 def test_markdown_agreed_facts_count_supporting_articles(report: Report) -> None:
     markdown = render_markdown(report)
     agreed = markdown[markdown.index("### Agreed facts") : markdown.index("### Single-source")]
-    assert "**port closure**: closed — 3 articles (Daily Planet, Bugle, inputs/c.txt)" in agreed
+    assert "**port closure**: closed — 3 articles (Daily Planet, Bugle, c.txt)" in agreed
     assert "**Port Authority**: Port Authority — 2 articles" in agreed
     # People, quotes and dates have their own sections and are not repeated here.
     assert "mayor" not in agreed and "2024-03" not in agreed
@@ -810,3 +810,19 @@ def test_article_notes_reach_every_format(report: Report) -> None:
     assert "same text as" in markdown and "bibliography admits" in markdown
     html = render_html(noted)
     assert "&lt;were&gt;" in html and "<were>" not in html
+
+
+def test_articles_without_an_outlet_are_named_by_file_unless_names_clash(report: Report) -> None:
+    story = report.stories[0]
+    a, b = (replace(x, outlet=None) for x in story.story.articles[:2])
+    for sources, expected in (
+        (("dir/one.txt", "feed.xml#2"), ["one.txt", "feed.xml#2"]),
+        (("x/same.txt", "y/same.txt"), ["x/same.txt", "y/same.txt"]),
+    ):
+        articles = (replace(a, source=sources[0]), replace(b, source=sources[1]))
+        noted = replace(
+            report, stories=(replace(story, story=replace(story.story, articles=articles)),)
+        )
+        markdown = render_markdown(noted)
+        for name in expected:
+            assert f"| {name} |" in markdown

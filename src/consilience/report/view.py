@@ -189,7 +189,9 @@ def show_time(moment: datetime | None) -> str | None:
 
 def _labels(articles: tuple[Article, ...]) -> dict[str, str]:
     # Two articles of one outlet get numbered, so every label names exactly one article.
-    names = [article.outlet or article.source for article in articles]
+    names = [article.outlet or _short_source(article.source) for article in articles]
+    if len(set(names)) < len(names) and not any(article.outlet for article in articles):
+        names = [article.source for article in articles]  # file names clash: keep full paths
     labels: dict[str, str] = {}
     seen: dict[str, int] = {}
     for article, name in zip(articles, names, strict=True):
@@ -198,6 +200,13 @@ def _labels(articles: tuple[Article, ...]) -> dict[str, str]:
             name = f"{name} #{seen[name]}"
         labels[article.id] = name
     return labels
+
+
+def _short_source(source: str) -> str:
+    """A file's name (with its ``#N`` record number) or a URL as given: paths are long."""
+    if "://" in source:
+        return source
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _split_at_value(sentence: str, value: str) -> tuple[str, str, str]:
