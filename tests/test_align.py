@@ -201,15 +201,15 @@ def test_the_same_noun_in_unrelated_sentences_is_not_the_same_figure() -> None:
     assert len(align_facts(facts, {})) == 2
 
 
-def test_synonymous_nouns_join_only_when_the_rest_of_the_sentence_agrees() -> None:
+def test_synonymous_nouns_are_one_thing_but_unrelated_sentences_keep_figures_apart() -> None:
     a = make_article("a", "Washington imposed a 46% levy on Vietnamese imports on Wednesday.")
     b = make_article("b", "Washington imposed a 46% tariff on Vietnamese imports on Wednesday.")
-    c = make_article("c", "A 46% tariff applies to steel.")
+    c = make_article("c", "A 25% tariff applies to steel from next month.")
     shared = "impose import vietnamese washington wednesday"
     facts = [
         quantity(a, a.text, "46%", 46, "levy", unit="%", context=f"levy {shared}"),
         quantity(b, b.text, "46%", 46, "tariff", unit="%", context=f"tariff {shared}"),
-        quantity(c, c.text, "46%", 46, "tariff", unit="%", context="apply steel tariff"),
+        quantity(c, c.text, "25%", 25, "tariff", unit="%", context="apply steel tariff month"),
     ]
     slots = align_facts(facts, {})
     assert slot_of(slots, facts[0]) == slot_of(slots, facts[1])
@@ -556,3 +556,83 @@ def test_one_articles_two_figures_stay_apart_even_from_two_voices() -> None:
         ),
     ]
     assert len(align_facts(facts, {})) == 2
+
+
+# --- one statement told tersely; disputed figures -------------------------------------------
+
+
+def test_a_precise_figure_of_one_thing_is_one_statement_however_little_else_is_shared() -> None:
+    a = make_article("a", "Auditors found that $371 million was diverted from the hospital budget.")
+    b = make_article("b", "Over a decade, $371 million was diverted, the inquiry heard.")
+    c = make_article("c", "The $371 million shortfall came to light, nurses said.")
+    facts = [
+        make_fact(a, a.text, "quantity", "money", "$371 million", number=3.71e8, unit="USD",
+                  predicate="divert", about="money diverted",
+                  context="auditor find divert hospital budget"),
+        make_fact(b, b.text, "quantity", "money", "$371 million", number=3.71e8, unit="USD",
+                  predicate="divert", about="money diverted", context="decade divert inquiry hear"),
+        make_fact(c, c.text, "quantity", "shortfall", "$371 million", number=3.71e8, unit="USD",
+                  predicate="come", context="shortfall come light nurse say"),
+    ]  # fmt: skip
+    assert len(align_facts(facts, {})) == 1
+
+
+def test_a_round_figure_of_unrelated_things_in_unrelated_sentences_stays_apart() -> None:
+    a = make_article("a", "The city set aside $5 million for new buses.")
+    b = make_article("b", "A $5 million fine was imposed on the builder.")
+    facts = [
+        make_fact(a, a.text, "quantity", "money", "$5 million", number=5e6, unit="USD",
+                  predicate="set", context="city set aside bus"),
+        make_fact(b, b.text, "quantity", "fine", "$5 million", number=5e6, unit="USD",
+                  predicate="impose", context="fine impose builder"),
+    ]  # fmt: skip
+    assert len(align_facts(facts, {})) == 2
+
+
+def test_two_words_for_one_group_of_people_share_a_slot_and_can_disagree() -> None:
+    a = make_article("a", "The scheme cost 6,200 retirees their homes, the court heard.")
+    b = make_article(
+        "b", "Nearly 6,000 pensioners lost their homes in the scheme, the court heard."
+    )
+    facts = [
+        make_fact(a, a.text, "quantity", "retiree", "6,200", number=6200, predicate="lose",
+                  about="retirees", context="scheme cost retiree home court hear"),
+        make_fact(b, b.text, "quantity", "pensioner", "Nearly 6,000", number=6000,
+                  predicate="lose", about="pensioners",
+                  context="pensioner lose home judge say friday"),
+    ]  # fmt: skip
+    assert len(align_facts(facts, {})) == 1
+
+
+def test_a_disputed_figure_is_measured_against_the_nearest_telling_of_the_statement() -> None:
+    a = make_article("a", "The mayor pledged a $12.5 million fund to repair the sea wall.")
+    b = make_article("b", "The mayor's $12.5 million sea wall fund was welcomed by fishermen.")
+    c = make_article("c", "A spokesman said the $12.5 million safety fund remains on offer.")
+    d = make_article("d", "The mayor pledged a $12 million fund on Monday to repair the sea wall.")
+    facts = [
+        make_fact(a, a.text, "quantity", "fund", "$12.5 million", number=1.25e7, unit="USD",
+                  predicate="pledge", context="mayor pledge fund repair sea wall"),
+        make_fact(b, b.text, "quantity", "fund", "$12.5 million", number=1.25e7, unit="USD",
+                  predicate="welcome", context="mayor sea wall fund welcome fisherman"),
+        make_fact(c, c.text, "quantity", "safety", "$12.5 million", number=1.25e7, unit="USD",
+                  predicate="remain", about="safety fund",
+                  context="spokesman say safety fund remain offer"),
+        make_fact(d, d.text, "quantity", "fund", "$12 million", number=1.2e7, unit="USD",
+                  predicate="pledge", context="mayor pledge fund monday repair sea wall"),
+    ]  # fmt: skip
+    assert len(align_facts(facts, {})) == 1
+
+
+def test_the_pollster_of_a_figure_is_its_source_not_a_rival_owner() -> None:
+    a = make_article("a", "Civica Polling put the Greens on 27% on Friday.")
+    b = make_article("b", "The Greens would take 27% of the vote, according to Civica Polling.")
+    aliases = {"Civica Polling": "Civica Polling", "Greens": "Greens"}
+    first = make_fact(a, a.text, "quantity", "share", "27%", number=27, unit="%",
+                      about="party share", roles=(Role("agent", "Civica Polling"),),
+                      context="civica polling put green friday")  # fmt: skip
+    second = replace(
+        make_fact(b, b.text, "quantity", "share", "27%", number=27, unit="%",
+                  about="Greens share of the vote", context="green take vote civica polling"),
+        attributed_to="Civica Polling",
+    )  # fmt: skip
+    assert len(align_facts([first, second], aliases)) == 1

@@ -5,7 +5,8 @@ from __future__ import annotations
 from consilience.align import align_facts
 from consilience.align_frames import time_frame
 from consilience.align_participants import named_entity, names_match, participants
-from consilience.align_scoring import thing_similarity
+from consilience.align_scoring import significant_digits
+from consilience.align_things import thing_similarity
 from consilience.models import Article, Evidence, Fact, Role
 
 
@@ -123,10 +124,33 @@ def test_a_placeholder_amount_takes_the_subject_of_its_light_verb() -> None:
     assert thing_similarity(reached, stated) == 1.0
 
 
-def test_a_compound_noun_is_a_kind_of_its_last_part() -> None:
+def test_a_compound_noun_counts_the_same_people_as_its_last_part() -> None:
     miners = figure("a", "Some 120 coalminers walked out.", "120", 120, "coalminer")
     others = figure("b", "The union said 120 miners walked out.", "120", 120, "miner")
-    assert thing_similarity(miners, others) == 0.8
+    assert thing_similarity(miners, others) == 1.0
+
+
+def test_a_two_word_name_of_a_group_is_its_synonym() -> None:
+    stated = figure("b", "Some 800 pensioners lost money.", "800", 800, "pensioner")
+    retired_workers = figure("c", "The fraud hit 800 retired workers.", "800", 800, "worker",
+                             about="retired workers")  # fmt: skip
+    assert thing_similarity(retired_workers, stated) == 1.0
+
+
+def test_from_names_an_earlier_figure_only_after_a_change_or_another_figure() -> None:
+    taken = "He stole savings from 4,000 families."
+    assert time_frame(figure("a", taken, "4,000", 4000, "family")) is None
+    base = "Exports rose to $9 billion from $7 billion."
+    assert time_frame(figure("b", base, "$7 billion", 7e9, "export", unit="USD")) == "earlier"
+    risen = "The count climbed from 40 to 55 overnight."
+    assert time_frame(figure("c", risen, "40", 40, "count")) == "earlier"
+
+
+def test_significant_digits_tell_a_precise_figure_from_a_round_one() -> None:
+    assert significant_digits(2.14e8) == 3
+    assert significant_digits(9400) == 2
+    assert significant_digits(300) == 1
+    assert significant_digits(45.6) == 3
 
 
 def test_a_modifier_named_elsewhere_in_the_other_sentence_is_the_same_thing() -> None:

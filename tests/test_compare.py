@@ -489,3 +489,38 @@ def test_a_figure_taken_from_published_records_is_not_an_opinion() -> None:
     finding = compare_slot(slot_of(*facts), by_id(a, b, c))
     assert (finding.status, finding.severity) == ("conflict", "major")
     assert finding.note is not None and "opinion" not in finding.note
+
+
+def test_a_date_variant_carries_the_hedge_every_outlet_gives_it() -> None:
+    a = make_article("a", "The ferry sank on Sunday, May 4.")
+    b = make_article("b", "The ferry sank on Sunday, May 4.")
+    facts = [
+        make_fact(a, "date", "2031-05-04", subject="sink", hedge="year inferred from weekday"),
+        make_fact(b, "date", "2031-05-04", subject="sink", hedge="year inferred from weekday"),
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(a, b))
+    assert finding.status == "agreed"
+    assert finding.variants[0].hedge == "year inferred from weekday"
+
+
+def test_a_date_one_outlet_writes_in_full_is_no_inference() -> None:
+    a = make_article("a", "The ferry sank on Sunday, May 4.")
+    b = make_article("b", "The ferry sank on May 4, 2031.")
+    facts = [
+        make_fact(a, "date", "2031-05-04", subject="sink", hedge="year inferred from weekday"),
+        make_fact(b, "date", "2031-05-04", subject="sink"),
+    ]
+    assert compare_slot(slot_of(*facts), by_id(a, b)).variants[0].hedge is None
+
+
+def test_a_date_conflict_notes_which_year_was_inferred() -> None:
+    a = make_article("a", "The ferry sank on Sunday, May 4.")
+    b = make_article("b", "The ferry sank on May 4, 2029.")
+    facts = [
+        make_fact(a, "date", "2031-05-04", subject="sink", hedge="year inferred from weekday"),
+        make_fact(b, "date", "2029-05-04", subject="sink"),
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(a, b))
+    assert finding.status == "conflict"
+    assert finding.note is not None
+    assert "year of 2031-05-04 inferred from weekday (a)" in finding.note

@@ -148,6 +148,35 @@ def _may_share_a_slot(a: Fact, b: Fact) -> bool:
     return a.kind == "person_role" and title_office(a) == title_office(b)
 
 
+def _statement_scores(
+    left: list[int], right: list[int], ordered: list[Fact], scores: dict[tuple[int, int], float]
+) -> list[float]:
+    """The scores a merge is judged by. Facts of one value are compared pair by pair across
+    the two slots: each telling must be alike to agree. Two values are compared once, by
+    their nearest tellings in the merged slot: the members stating one value are one
+    statement told several ways, some tersely ("the $4 million fund announced on Friday" is
+    far from "the $4.5 million fund remains on the table" but close to "offered a $4.5
+    million fund"), whichever of them joined first."""
+
+    def score(x: int, y: int) -> float:
+        return scores[min(x, y), max(x, y)]
+
+    side = dict.fromkeys(left, "left") | dict.fromkeys(right, "right")
+    statements: dict[str, list[int]] = {}
+    for member in (*left, *right):
+        statements.setdefault(_value_key(ordered[member]), []).append(member)
+    linked = [
+        score(x, y) for x in left for y in right if _value_key(ordered[x]) == _value_key(ordered[y])
+    ]
+    values = sorted(statements)
+    for i, value in enumerate(values):
+        for other in values[i + 1 :]:
+            pairs = [(x, y) for x in statements[value] for y in statements[other]]
+            if any(side[x] != side[y] for x, y in pairs):  # the merge relates the two values
+                linked.append(max(score(x, y) for x, y in pairs))
+    return linked
+
+
 def _cluster(facts: list[Fact], index: StoryIndex) -> list[list[Fact]]:
     """Best-first clustering of one kind's facts (order independent).
 
@@ -178,9 +207,10 @@ def _cluster(facts: list[Fact], index: StoryIndex) -> list[list[Fact]]:
         pairs = [(min(x, y), max(x, y)) for x in members[left] for y in members[right]]
         if not all(pair in scores for pair in pairs):
             continue  # a hard constraint: complete link
-        if any(scores[pair] < -AVERAGE_LINK_SLACK for pair in pairs):
-            continue  # one pair far below its floor: an outlier, not another wording
-        if sum(scores[pair] for pair in pairs) < 0:
+        linked = _statement_scores(members[left], members[right], ordered, scores)
+        if any(score < -AVERAGE_LINK_SLACK for score in linked):
+            continue  # one statement far below its floor: an outlier, not another wording
+        if sum(linked) < 0:
             continue  # on average the two slots are not alike enough: average link
         keep, gone = min(left, right), max(left, right)
         for member in members[gone]:

@@ -21,7 +21,16 @@ _FRAME_WINDOW = 40
 _EARLIER = re.compile(
     r"\b(?:(?:a )?year earlier|earlier|previous(?:ly)?|prior|last year|a year ago|year-ago)\b"
 )
-_EARLIER_BEFORE = re.compile(r"\b(?:(?:up|down) from|compared (?:with|to)|from)\s*$", re.I)
+# "from" marks an earlier figure only after a change ("up from", "rose from") or another
+# figure ("to $9 billion from"): "stealing from 9,000 pensioners" names whom, not when.
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:(?:up|down) from|compared (?:with|to)|"
+    r"(?:[\d%]\S*|hundred|thousand|million|billion|trillion|percent|points?|"
+    r"rose|risen|fell|fallen|increased|decreased|grew|grown|climbed|dropped|declined|"
+    r"jumped|slipped|slid|edged|went|gone|shrank|shrunk|swelled|widened|narrowed|"
+    r"cut|raised|lowered|boosted|trimmed|revised) from)\s*$",
+    re.I,
+)
 _CHANGE_BASE = re.compile(r"^\W*(?:from|on|over|than|against|versus|vs)\b", re.I)
 _TO_DATE = re.compile(
     r"^\W*(?:so far )?(?:this|so far this) (?:year|month|week|quarter)\b|"

@@ -45,7 +45,8 @@ RECURRING_EVENTS = word_set(
     trade jump slide slump plunge soar tumble rally
     """
 )
-# Words that name one thing in different ways in news English, in groups.
+# Words (or two-word names) that name one thing in different ways in news English, in
+# groups; plural nouns are matched by their singular, as lemmas give them.
 SYNONYM_GROUPS = (
     frozenset({"tariff", "levy", "duty"}),
     frozenset({"visit", "trip", "tour", "travel", "journey"}),
@@ -54,6 +55,15 @@ SYNONYM_GROUPS = (
     frozenset({"death", "fatality", "toll"}),
     frozenset({"ship", "vessel", "boat"}),
     frozenset({"worker", "employee", "staff"}),
+    # Groups of people a figure counts, named two ways within one report.
+    frozenset({"pensioner", "retiree", "retired worker", "retired person", "retired people"}),
+    frozenset({"resident", "inhabitant", "householder"}),
+    frozenset({"passenger", "traveller", "traveler"}),
+    frozenset({"student", "pupil"}),
+    frozenset({"soldier", "troop", "serviceman", "servicemember"}),
+    frozenset({"lawmaker", "legislator"}),
+    frozenset({"child", "children", "kid", "minor"}),
+    frozenset({"doctor", "physician"}),
 )
 # Verbs that say one thing of a figure in different words: 40 "killed", 40 "died", 40
 # "dead"; a fund "offered", "promised" or "announced".

@@ -17,37 +17,39 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from consilience.align_frames import time_frame
-from consilience.align_lexicon import (
-    DISTINGUISHING_MODIFIERS,
-    LIGHT_VERBS,
-    PLACEHOLDER_SUBJECTS,
-    PREDICATE_FAMILIES,
-    RECURRING_EVENTS,
-    SYNONYM_GROUPS,
-    word_set,
-)
+from consilience.align_lexicon import LIGHT_VERBS, PREDICATE_FAMILIES, RECURRING_EVENTS
 from consilience.align_participants import (
-    CALENDAR_WORDS,
     fold,
     named_entity,
     names_match,
     participants,
     participants_clash,
 )
+from consilience.align_things import (
+    RELATED_THING_SCORE,
+    SAME_THING_SCORE,
+    THING_SIMILARITY_FLOOR,
+    counts_a_placeholder,
+    synonyms,
+    thing_similarity,
+)
 from consilience.align_titles import office_family, office_key
 from consilience.models import Fact
 
 __all__ = [
+    "DISTINCTIVE_FIGURE_DIGITS",
     "LIGHT_VERBS",
     "PREDICATE_BONUS",
     "PREDICATE_PENALTY",
     "QUANTITY_SIMILARITY_FLOOR",
     "RECURRING_EVENTS",
     "SAME_FRAME_BONUS",
+    "SAME_STATEMENT_DIGITS",
     "SAME_VALUE_BONUS",
     "SYNONYM_SAME_VALUE_FLOOR",
     "SYNONYM_SIMILARITY_FLOOR",
     "THING_SIMILARITY_FLOOR",
+    "UNKNOWN_THING_SCORE",
     "StoryIndex",
     "build_index",
     "content_stems",
@@ -55,6 +57,7 @@ __all__ = [
     "fold",
     "person_role_score",
     "quantity_score",
+    "significant_digits",
     "thing_similarity",
     "title_office",
 ]
@@ -72,9 +75,6 @@ SYNONYM_SAME_VALUE_FLOOR = 0.3
 # half the weighted content words in common. Deliberately high: a wrong merge invents a
 # conflict, a missed one only splits an agreement in two.
 SYNONYM_SIMILARITY_FLOOR = 0.5
-# Share of content words two about-phrases must have in common (Jaccard) for their things to
-# count as related when their head nouns differ ("cloud revenue" / "cloud unit revenue").
-THING_SIMILARITY_FLOOR = 0.5
 # The same number and unit of the same counted thing: a strong hint of one statement, worth
 # as much as a few shared event words; alone it never merges ("12%" growth and a "12%" levy
 # are different things, and an unrelated sentence shares nothing).
@@ -87,23 +87,17 @@ PREDICATE_BONUS = 0.1
 # much as the same figure.
 SAME_FRAME_BONUS = 0.15
 PREDICATE_PENALTY = 0.15
-# Related things score a little below identical ones, so an exact subject match wins ties.
-_SYNONYM_THING_SCORE = 0.8
 _THING_WEIGHT = 0.1
-
-# A thing one sentence names and the other only mentions: as related as half-shared words.
-_MENTIONED_THING_SCORE = 0.5
-# Shortest last part of a compound taken as its head ("worker" in "dockworker"); shorter
-# endings ("man", "ship") are too often chance.
-_MIN_COMPOUND_HEAD = 5
-_PERIOD_MODIFIER = re.compile(r"^(?:first|second|third|fourth|q[1-4])(?:quarter|half)$")
-_PHRASE_STOP_WORDS = word_set(
-    "a an the of on in for to by from with and or its their his her our this that"
-)
-# Words of a time frame ("a year earlier", "the same period last year"): time_frame keeps
-# such figures apart, so in the about-phrase they say nothing about the counted thing.
-_FRAME_WORDS = word_set("year earlier previous prior last ago same period")
-_ABOUT_WORD = re.compile(r"[a-z0-9]+")
+# A figure written to this many significant digits ("$214 million", "45.6%") rarely stands for
+# two things in one story: two outlets stating it of related things state one fact, however
+# little else their sentences share. Two digits ("12", "$2.6 billion") recur by chance.
+DISTINCTIVE_FIGURE_DIGITS = 3
+# With the same subject and verb, two digits suffice ("31 seats won", "9,400 pensioners lost");
+# a one-digit figure ("300", "5 million") is a round number that many things share.
+SAME_STATEMENT_DIGITS = 2
+# A placeholder ("money") stating the very figure that another fact counts of a named thing
+# ("the $214 million loss"): the thing is unknown, not different, so it counts as related.
+UNKNOWN_THING_SCORE = 0.5
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -145,92 +139,6 @@ def _sentence_words(fact: Fact) -> frozenset[str]:
     """Content stems of a fact's sentence with its value and every number masked."""
     text = _DIGITS.sub(" ", fact.evidence.text.replace(fact.value, " "))
     return content_stems(text, _STOP_WORDS | _NUMBER_WORDS)
-
-
-def _about_words(fact: Fact) -> frozenset[str]:
-    text = fact.about.casefold().replace("-", "")
-    words = _ABOUT_WORD.findall(text)
-    return frozenset(w for w in words if w not in _PHRASE_STOP_WORDS and w not in _FRAME_WORDS)
-
-
-def _synonyms(a: str, b: str) -> bool:
-    if any(a in group and b in group for group in SYNONYM_GROUPS):
-        return True
-    # A compound names a kind of its last part: "dockworker" is a "worker".
-    short, long = sorted((a, b), key=len)
-    return len(short) >= _MIN_COMPOUND_HEAD and long != short and long.endswith(short)
-
-
-def _effective_subject(fact: Fact) -> str:
-    """The counted thing; for a placeholder ("money reached $8 billion") the clause subject
-    of a light verb, which is what the figure measures ("revenue reached $8 billion")."""
-    subject = fact.subject.casefold()
-    if subject not in PLACEHOLDER_SUBJECTS or (fact.predicate or "be") not in LIGHT_VERBS:
-        return subject
-    agent = next((r.name for r in fact.roles if r.role == "agent"), None)
-    words = _ABOUT_WORD.findall(agent.casefold()) if agent and agent[1:].islower() else []
-    return _stem_plural(words[-1]) if words else subject
-
-
-def _stem_plural(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
-
-
-def _about_head(fact: Fact) -> str:
-    """The last word of the about-phrase's first chunk: "fund" in "safety fund on table";
-    past a placeholder, the chunk after "of": "ship" in "number of ships"."""
-    chunks: list[list[str]] = [[]]
-    for word in fact.about.casefold().split():
-        if word in _PHRASE_STOP_WORDS:
-            chunks.append([])
-        else:
-            chunks[-1].extend(_ABOUT_WORD.findall(word))
-    heads = [_stem_plural(chunk[-1]) for chunk in chunks if chunk]
-    return next((head for head in heads if head not in PLACEHOLDER_SUBJECTS), "")
-
-
-def _modifiers(fact: Fact) -> frozenset[str]:
-    words = _about_words(fact)
-    if _effective_subject(fact) != fact.subject.casefold():  # "Operating profit reached"
-        agent = next((r.name for r in fact.roles if r.role == "agent"), "")
-        words |= frozenset(_ABOUT_WORD.findall(agent.casefold().replace("-", "")))
-    return frozenset(
-        w
-        for w in words
-        if w in DISTINGUISHING_MODIFIERS or w in CALENDAR_WORDS or _PERIOD_MODIFIER.match(w)
-    )
-
-
-def _sentence_words_joined(fact: Fact) -> frozenset[str]:
-    """The sentence's words, with each pair also joined ("third quarter" -> "thirdquarter")."""
-    words = _ABOUT_WORD.findall(fact.evidence.text.casefold().replace("-", " "))
-    return frozenset(words) | frozenset(x + y for x, y in pairwise(words))
-
-
-def thing_similarity(a: Fact, b: Fact) -> float | None:
-    """How alike the counted things are in [0, 1]; None when modifiers set them apart."""
-    mods_a, mods_b = _modifiers(a), _modifiers(b)
-    if mods_a and mods_b and mods_a != mods_b:
-        return None
-    subject_a, subject_b = _effective_subject(a), _effective_subject(b)
-    if subject_a == subject_b and subject_a not in PLACEHOLDER_SUBJECTS:
-        # "profit" may be the "operating profit" of another outlet, or its net profit; it is
-        # the same one when the other sentence names the modifier elsewhere ("in the third
-        # quarter").
-        said = mods_a <= _sentence_words_joined(b) and mods_b <= _sentence_words_joined(a)
-        return 1.0 if said else _SYNONYM_THING_SCORE
-    heads_a = {subject_a, _about_head(a)} - PLACEHOLDER_SUBJECTS - {""}
-    heads_b = {subject_b, _about_head(b)} - PLACEHOLDER_SUBJECTS - {""}
-    if heads_a & heads_b or any(_synonyms(x, y) for x in heads_a for y in heads_b):
-        return _SYNONYM_THING_SCORE
-    words_a, words_b = _about_words(a), _about_words(b)
-    union = words_a | words_b
-    overlap = len(words_a & words_b) / len(union) if union else 0.0
-    # One outlet names the thing in passing in the other's sentence ("the expansion, a $1.2
-    # billion project" vs "the $1.2 billion expansion"): related, not the same for sure.
-    if subject_a in b.context or subject_b in a.context:
-        return max(overlap, _MENTIONED_THING_SCORE)
-    return overlap
 
 
 @dataclass(slots=True)
@@ -321,9 +229,17 @@ def _named_in(fact: Fact, aliases: Mapping[str, str]) -> frozenset[str]:
     return frozenset(name for gram in grams if (name := named_entity(gram, aliases)) is not None)
 
 
+def _is_source(name: str, fact: Fact, index: StoryIndex) -> bool:
+    """Whether a name is who the fact is attributed to: the pollster that "put the party on
+    31%" is the source of "the party's 31%, according to the pollster", not its owner."""
+    source = fact.attributed_to
+    return source is not None and names_match(fold(source, index.aliases), name)
+
+
 def _participants_clash(a: Fact, b: Fact, index: StoryIndex) -> bool:
     """Clearly different named participants, unless one side's name is a name the other's
-    counted thing carries in no role ("C909 jets" vs "the maker's new C909 jets")."""
+    counted thing carries in no role ("C909 jets" vs "the maker's new C909 jets"), or the
+    source the other side's figure is attributed to."""
     roles_a, roles_b = index.participants(a), index.participants(b)
     if not participants_clash(roles_a, roles_b):
         return False
@@ -333,7 +249,7 @@ def _participants_clash(a: Fact, b: Fact, index: StoryIndex) -> bool:
             continue
         in_a = name in _named_in(b, index.aliases) and name not in roles_b.values()
         in_b = other in _named_in(a, index.aliases) and other not in roles_a.values()
-        if not (in_a or in_b):
+        if not (in_a or in_b or _is_source(name, b, index) or _is_source(other, a, index)):
             return True
     return False
 
@@ -344,6 +260,16 @@ def _predicate_term(a: Fact, b: Fact) -> float:
         return 0.0
     same = pred_a == pred_b or any(pred_a in f and pred_b in f for f in PREDICATE_FAMILIES)
     return PREDICATE_BONUS if same else -PREDICATE_PENALTY
+
+
+def _event_similarity(a: Fact, b: Fact, index: StoryIndex) -> float:
+    """Sentence similarity, 0 when the sentences share only the counted noun: the thing
+    is scored apart, and "a 46% tariff on imports" and "a 25% tariff on steel" share no
+    event."""
+    shared = set(a.context) & set(b.context)
+    if a.context and b.context and shared <= {a.subject.casefold(), b.subject.casefold()}:
+        return 0.0
+    return index.similarity(a, b)
 
 
 def quantity_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
@@ -360,17 +286,43 @@ def quantity_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     if thing is None:
         return None
     same_value = a.number is not None and a.number == b.number
-    evidence = index.similarity(a, b) + _predicate_term(a, b)
+    if thing == 0 and same_value and (counts_a_placeholder(a) or counts_a_placeholder(b)):
+        thing = UNKNOWN_THING_SCORE  # "$214 million" alone may well be "the $214 million loss"
+    shared_event = _event_similarity(a, b, index)
+    evidence = shared_event + _predicate_term(a, b)
     if thing > 0 and time_frame(a) is not None:  # both "a year earlier": lemmas miss it
         evidence += SAME_FRAME_BONUS
-    if thing >= 1.0:
+    if thing >= SAME_THING_SCORE:
         floor = QUANTITY_SIMILARITY_FLOOR
-        evidence += SAME_VALUE_BONUS if same_value else 0.0
+        # The same figure in sentences sharing no event word is a coincidence, not a hint.
+        evidence += SAME_VALUE_BONUS if same_value and shared_event > 0 else 0.0
     elif thing >= THING_SIMILARITY_FLOOR or (thing > 0 and same_value):
         floor = SYNONYM_SAME_VALUE_FLOOR if same_value else SYNONYM_SIMILARITY_FLOOR
     else:
         floor = SYNONYM_SIMILARITY_FLOOR
+    if thing > 0 and a.number is not None and same_value and _one_statement(a, b, a.number):
+        floor = 0.0  # the same exact figure of one thing: one statement however worded
     return evidence - floor + _THING_WEIGHT * thing
+
+
+def significant_digits(number: float) -> int:
+    """Digits a figure is written to: 3 for 214 million, 2 for 9,400 or 2.6 billion."""
+    whole, _, fraction = f"{abs(number):f}".partition(".")
+    fraction = fraction.rstrip("0")
+    digits = (whole + fraction).lstrip("0")
+    return len(digits if fraction else digits.rstrip("0"))
+
+
+def _one_statement(a: Fact, b: Fact, number: float) -> bool:
+    """Two equal figures of related things that are one statement: a figure precise enough
+    not to recur by chance ("$214 million"), one article's figure repeated ("30 survivors
+    ... the 30 survivors"), or the same thing counted by the same verb
+    ("9,400 pensioners lost their savings" / "the savings of 9,400 pensioners were lost")."""
+    digits = significant_digits(number)
+    if digits >= DISTINCTIVE_FIGURE_DIGITS or a.article == b.article:
+        return True  # a precise figure, or one article repeating its own figure
+    same_verb = a.predicate is not None and a.predicate == b.predicate
+    return digits >= SAME_STATEMENT_DIGITS and same_verb and a.subject == b.subject
 
 
 def _names_one_event(event: str, index: StoryIndex) -> bool:
@@ -390,7 +342,7 @@ def date_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     specific = subject_a not in LIGHT_VERBS and subject_b not in LIGHT_VERBS
     if subject_a == subject_b and _names_one_event(subject_a, index):
         floor = 0.0  # "the strike began on Friday" / "walked off on 13 March": one event
-    elif specific and (subject_a == subject_b or _synonyms(subject_a, subject_b)):
+    elif specific and (subject_a == subject_b or synonyms(subject_a, subject_b)):
         floor = QUANTITY_SIMILARITY_FLOOR
     else:  # another event, or a verb that names none ("said on Monday"): sentences must agree
         floor = SYNONYM_SIMILARITY_FLOOR
@@ -412,4 +364,4 @@ def person_role_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
         return None
     if (person, office_a, office_b) in index.title_pairs_in_one_article:
         return None  # one article gives the person both: two offices, not a disagreement
-    return _SYNONYM_THING_SCORE
+    return RELATED_THING_SCORE

@@ -28,6 +28,7 @@ from consilience.compare_figures import (
     hedge_interval,
     may_be_rounding,
 )
+from consilience.extract.date_years import YEAR_FROM_MENTIONS, YEAR_FROM_WEEKDAY
 from consilience.models import Article, Fact, Finding, Severity, Slot, Status, Variant
 
 __all__ = [
@@ -52,6 +53,8 @@ _UPDATE_LANGUAGE = re.compile(
 )
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _WORDS = re.compile(r"[^\w]+")
+# Hedges extraction gives a date whose year the article did not write.
+_INFERRED_YEAR_HEDGES = frozenset({YEAR_FROM_WEEKDAY, YEAR_FROM_MENTIONS})
 _STATUS_ORDER: dict[Status, int] = {"conflict": 0, "updated": 1, "agreed": 2, "single_source": 3}
 
 
@@ -164,6 +167,19 @@ def _titles_consistent(a: _Group, b: _Group) -> _Judgement:
     return _Judgement("conflict", "major")
 
 
+def _inferred_years(groups: Sequence[_Group], articles: Mapping[str, Article]) -> list[str]:
+    """Notes on dates whose year no article wrote: a conflict on the year may be the
+    inference's, not the outlet's ("year of 2025-04-14 inferred from weekday (Herald)")."""
+    notes = []
+    for group in groups:
+        for fact in group.facts:
+            if fact.hedge is not None and fact.hedge in _INFERRED_YEAR_HEDGES:
+                reason = fact.hedge.removeprefix("year ")
+                outlet = _outlet(fact.article, articles)
+                notes.append(f"year of {fact.value} {reason} ({outlet})")
+    return list(dict.fromkeys(notes))
+
+
 def _always_conflict(a: _Group, b: _Group) -> _Judgement:
     return _Judgement("conflict", "major")
 
@@ -190,6 +206,8 @@ def _judge(kind: str, groups: Sequence[_Group], articles: Mapping[str, Article])
         return _Judgement("agreed", note="; ".join(notes) or None)
     severity: Severity = "major" if any(v.severity == "major" for v in conflicts) else "minor"
     notes = list(dict.fromkeys(v.note for v in conflicts if v.note))
+    if kind == "date":
+        notes.extend(_inferred_years(groups, articles))
     notes.append(_who_says(groups, articles))
     return _Judgement("conflict", severity, "; ".join(notes))
 
@@ -273,8 +291,15 @@ def _variant(group: _Group) -> Variant:
         evidence=tuple(f.evidence for f in group.facts),
         number=first.number if first.kind == "quantity" else None,
         unit=first.unit if is_figure else None,
-        hedge=first.hedge if first.kind == "quantity" else None,
+        hedge=_shared_hedge(group) if is_figure else None,
     )
+
+
+def _shared_hedge(group: _Group) -> str | None:
+    """A figure's hedge (part of its value); a date's when every article's date carries it
+    (one article writing the year outright makes that date no inference)."""
+    hedges = {fact.hedge for fact in group.facts}
+    return hedges.pop() if len(hedges) == 1 else None
 
 
 def _finding_id(slot: Slot, article_ids: Sequence[str]) -> str:

@@ -1,0 +1,167 @@
+"""What a figure counts: the thing two facts' figures measure, and how alike two such things are.
+
+"Revenue", "sales" and "turnover" are one thing; "net income" and "operating profit" are two;
+"pensioners" and "retired workers" are one group of people. The counted thing comes from the
+fact's subject lemma and its about-phrase; placeholders ("money", "figure") name nothing.
+
+>>> synonyms("levy", "tariff")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from consilience.align_lexicon import (
+    DISTINGUISHING_MODIFIERS,
+    LIGHT_VERBS,
+    PLACEHOLDER_SUBJECTS,
+    SYNONYM_GROUPS,
+    word_set,
+)
+from consilience.align_participants import CALENDAR_WORDS
+from consilience.models import Fact
+
+__all__ = [
+    "RELATED_THING_SCORE",
+    "SAME_THING_SCORE",
+    "THING_SIMILARITY_FLOOR",
+    "counts_a_placeholder",
+    "synonyms",
+    "thing_similarity",
+]
+
+# Share of content words two about-phrases must have in common (Jaccard) for their things to
+# count as related when their head nouns differ ("cloud revenue" / "cloud unit revenue").
+THING_SIMILARITY_FLOOR = 0.5
+# One thing named twice: the same noun, or words news English uses for one thing
+# (levy/tariff, pensioner/retiree, dockworker/worker).
+SAME_THING_SCORE = 1.0
+# Related things score a little below identical ones, so an exact subject match wins ties.
+RELATED_THING_SCORE = 0.8
+# A thing one sentence names and the other only mentions: as related as half-shared words.
+_MENTIONED_THING_SCORE = 0.5
+# Shortest last part of a compound taken as its head ("worker" in "dockworker"); shorter
+# endings ("man", "ship") are too often chance.
+_MIN_COMPOUND_HEAD = 5
+_PERIOD_MODIFIER = re.compile(r"^(?:first|second|third|fourth|q[1-4])(?:quarter|half)$")
+_PHRASE_STOP_WORDS = word_set(
+    "a an the of on in for to by from with and or its their his her our this that"
+)
+# Words of a time frame ("a year earlier", "the same period last year"): time_frame keeps
+# such figures apart, so in the about-phrase they say nothing about the counted thing.
+_FRAME_WORDS = word_set("year earlier previous prior last ago same period")
+_ABOUT_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _about_words(fact: Fact) -> frozenset[str]:
+    text = fact.about.casefold().replace("-", "")
+    words = _ABOUT_WORD.findall(text)
+    return frozenset(w for w in words if w not in _PHRASE_STOP_WORDS and w not in _FRAME_WORDS)
+
+
+def synonyms(a: str, b: str) -> bool:
+    """Whether two words (or two-word names) name one thing: a synonym group, or a compound
+    and its last part ("dockworker" is a "worker")."""
+    if any(a in group and b in group for group in SYNONYM_GROUPS):
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= _MIN_COMPOUND_HEAD and long != short and long.endswith(short)
+
+
+def _stem_plural(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
+
+
+def _effective_subject(fact: Fact) -> str:
+    """The counted thing; for a placeholder ("money reached $8 billion") the clause subject
+    of a light verb, which is what the figure measures ("revenue reached $8 billion")."""
+    subject = fact.subject.casefold()
+    if subject not in PLACEHOLDER_SUBJECTS or (fact.predicate or "be") not in LIGHT_VERBS:
+        return subject
+    agent = next((r.name for r in fact.roles if r.role == "agent"), None)
+    words = _ABOUT_WORD.findall(agent.casefold()) if agent and agent[1:].islower() else []
+    return _stem_plural(words[-1]) if words else subject
+
+
+def counts_a_placeholder(fact: Fact) -> bool:
+    """Whether the figure's counted thing is unknown ("$5 million" alone is "money")."""
+    return _effective_subject(fact) in PLACEHOLDER_SUBJECTS
+
+
+def _about_chunks(fact: Fact) -> list[list[str]]:
+    """The about-phrase split at function words: "safety fund on table" -> two chunks."""
+    chunks: list[list[str]] = [[]]
+    for word in fact.about.casefold().split():
+        if word in _PHRASE_STOP_WORDS:
+            chunks.append([])
+        else:
+            # "port's" -> "port": a lone letter is a clitic, not a word.
+            chunks[-1].extend(w for w in _ABOUT_WORD.findall(word) if len(w) > 1)
+    return [chunk for chunk in chunks if chunk]
+
+
+def _about_head(fact: Fact) -> str:
+    """The last word of the about-phrase's first chunk: "fund" in "safety fund on table";
+    past a placeholder, the chunk after "of": "ship" in "number of ships"."""
+    heads = [_stem_plural(chunk[-1]) for chunk in _about_chunks(fact)]
+    return next((head for head in heads if head not in PLACEHOLDER_SUBJECTS), "")
+
+
+def _core_names(fact: Fact) -> set[str]:
+    """The counted thing's own names: its subject and the about-phrase's first two words
+    ("retired worker" in "retired workers taking part"), placeholders left out."""
+    names = {_effective_subject(fact)}
+    chunks = _about_chunks(fact)
+    first = [word for word in chunks[0] if word not in _FRAME_WORDS] if chunks else []
+    if len(first) >= 2:
+        names.add(f"{first[0]} {_stem_plural(first[1])}")
+    return names - PLACEHOLDER_SUBJECTS
+
+
+def _modifiers(fact: Fact) -> frozenset[str]:
+    words = _about_words(fact)
+    if _effective_subject(fact) != fact.subject.casefold():  # "Operating profit reached"
+        agent = next((r.name for r in fact.roles if r.role == "agent"), "")
+        words |= frozenset(_ABOUT_WORD.findall(agent.casefold().replace("-", "")))
+    return frozenset(
+        w
+        for w in words
+        if w in DISTINGUISHING_MODIFIERS or w in CALENDAR_WORDS or _PERIOD_MODIFIER.match(w)
+    )
+
+
+def _sentence_words_joined(fact: Fact) -> frozenset[str]:
+    """The sentence's words, with each pair also joined ("third quarter" -> "thirdquarter")."""
+    words = _ABOUT_WORD.findall(fact.evidence.text.casefold().replace("-", " "))
+    return frozenset(words) | frozenset(x + y for x, y in pairwise(words))
+
+
+def thing_similarity(a: Fact, b: Fact) -> float | None:
+    """How alike the counted things are in [0, 1]; None when modifiers set them apart."""
+    mods_a, mods_b = _modifiers(a), _modifiers(b)
+    if mods_a and mods_b and mods_a != mods_b:
+        return None
+    # "profit" may be the "operating profit" of another outlet, or its net profit; it is the
+    # same one when the other sentence names the modifier elsewhere ("in the third quarter").
+    said = mods_a <= _sentence_words_joined(b) and mods_b <= _sentence_words_joined(a)
+    subject_a, subject_b = _effective_subject(a), _effective_subject(b)
+    if subject_a == subject_b and subject_a not in PLACEHOLDER_SUBJECTS:
+        return SAME_THING_SCORE if said else RELATED_THING_SCORE
+    core_a, core_b = _core_names(a), _core_names(b)
+    # One thing in two words of news English: "pensioners" / "retired workers".
+    if any(synonyms(x, y) for x in core_a for y in core_b):
+        return SAME_THING_SCORE if said else RELATED_THING_SCORE
+    heads_a = (core_a | {_about_head(a)}) - {""}
+    heads_b = (core_b | {_about_head(b)}) - {""}
+    if heads_a & heads_b or any(synonyms(x, y) for x in heads_a for y in heads_b):
+        return RELATED_THING_SCORE
+    words_a, words_b = _about_words(a), _about_words(b)
+    union = words_a | words_b
+    overlap = len(words_a & words_b) / len(union) if union else 0.0
+    # One outlet names the thing in passing in the other's sentence ("the expansion, a $1.2
+    # billion project" vs "the $1.2 billion expansion"): related, not the same for sure.
+    if subject_a in b.context or subject_b in a.context:
+        return max(overlap, _MENTIONED_THING_SCORE)
+    return overlap
