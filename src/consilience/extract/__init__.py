@@ -33,6 +33,7 @@ from consilience.extract.nlp import (
 from consilience.extract.people import extract_person_roles
 from consilience.extract.quantities import extract_quantities
 from consilience.extract.quotes import Quote, extract_quotes, find_quotes, quote_facts
+from consilience.extract.votes import extract_votes
 from consilience.models import Analysis, Article, Entity, Fact
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "extract_person_roles",
     "extract_quantities",
     "extract_quotes",
+    "extract_votes",
     "load_nlp",
     "parse_article",
     "parse_articles",
@@ -57,8 +59,10 @@ __all__ = [
 def extract_facts(parsed: ParsedArticle) -> list[Fact]:
     """Every fact of a parsed article, with context and attribution filled, in text order."""
     quotes = find_quotes(parsed)
+    votes = extract_votes(parsed)
     facts = [
-        *extract_quantities(parsed),
+        *_outside_votes(extract_quantities(parsed), votes),
+        *votes,
         *extract_dates(parsed),
         *extract_person_roles(parsed),
         *quote_facts(parsed, quotes),
@@ -86,6 +90,17 @@ def extract_facts(parsed: ParsedArticle) -> list[Fact]:
                 attributed_to = attribution_at(parsed, spot.start, spot.end, quotes)
         finished[replace(fact, context=context, attributed_to=attributed_to)] = None
     return sorted(finished, key=lambda fact: (fact.evidence.start, fact.kind))
+
+
+def _outside_votes(quantities: list[Fact], votes: list[Fact]) -> list[Fact]:
+    """The quantities that are not one side of a vote split ("7" and "2" of "voted 7-2")."""
+    splits = [(v.span.start, v.span.end) for v in votes if v.span is not None]
+    return [
+        fact
+        for fact in quantities
+        if fact.span is None
+        or not any(fact.span.start < end and start < fact.span.end for start, end in splits)
+    ]
 
 
 def _speaker_quoting(quotes: list[Quote], start: int, end: int) -> str | None:

@@ -25,6 +25,7 @@ from consilience.extract.casualties import (
 from consilience.extract.nlp import ParsedArticle, evidence
 from consilience.extract.numbers import NumberMatch, find_number_expressions
 from consilience.extract.penalties import penalty_of
+from consilience.extract.points import POINT_UNIT, point_change_predicate, with_point_changes
 from consilience.extract.quantity_actions import (
     PARTICIPATE,
     TAKING_VERBS,
@@ -69,6 +70,7 @@ from consilience.extract.quantity_wholes import (
     whole_of_partitive,
     with_hyphen_durations,
 )
+from consilience.extract.terms import term_reading
 from consilience.models import Fact, Role, Sentence
 
 __all__ = ["extract_quantities"]
@@ -79,7 +81,7 @@ GENERIC_HEADS |= {"scheme", "contract", "line", "fund", "facility", "initiative"
 # Nouns of change whose amount says how much something moved: "a rise of 12%".
 CHANGE_NOUNS = {"rise": "rise", "increase": "rise", "gain": "rise", "growth": "rise"}
 CHANGE_NOUNS |= {"jump": "rise", "fall": "fall", "drop": "fall", "decline": "fall"}
-CHANGE_NOUNS |= {"decrease": "fall"}
+CHANGE_NOUNS |= {"decrease": "fall", "hike": "rise"}
 _CHANGE_ADVERBS = {"up": "rise", "down": "fall"}
 # Verbs of movement: a percent moved by any of them is one rise or fall, so "grew 20%",
 # "climbing 20%" and "up 20%" line up.
@@ -128,7 +130,7 @@ def extract_quantities(parsed: ParsedArticle) -> list[Fact]:
     for index, sentence in enumerate(parsed.sentences):
         reading.sentence = index
         reading.measured.clear()  # an earlier figure compares within its own sentence
-        found = find_number_expressions(sentence.text)
+        found = with_point_changes(sentence.text, find_number_expressions(sentence.text))
         kept = [_shift(m, sentence.start) for m in found if not is_not_an_amount(sentence.text, m)]
         if parsed.doc is None:
             facts.extend(_facts_by_rules(parsed, sentence, kept))
@@ -221,8 +223,9 @@ def _facts_by_parse(
         if span is None:
             continue
         penalty = _penalty_fact(parsed, sentence, match, span)
-        if penalty is not None:
-            facts.append(penalty)
+        special = penalty or _term_fact(parsed, sentence, match, span)
+        if special is not None:
+            facts.append(special)
         elif match in matches and not _inside_entity(span):
             fact = _fact_from_parse(parsed, sentence, match, span, reading)
             if fact is not None:
@@ -244,6 +247,19 @@ def _penalty_fact(
         parsed, sentence, (match.start, end), "sentence", penalty.about, match, penalty.predicate,
         roles,
     )  # fmt: skip
+
+
+def _term_fact(
+    parsed: ParsedArticle, sentence: Sentence, match: NumberMatch, span: Any
+) -> Fact | None:
+    """ "a five-year contract": the agreement's length, with the unit in the value."""
+    read = term_reading(match, span.root)
+    if read is None:
+        return None
+    where, term = (read.match.start, read.match.end), read.term
+    return _fact(
+        parsed, sentence, where, term.subject, term.about, read.match, read.predicate, read.roles
+    )
 
 
 def _inside_entity(span: Any) -> bool:
@@ -329,6 +345,8 @@ def _fact_from_parse(
         predicate = None
     if root.dep_ == "appos" and earlier is None and change is None:
         predicate = None  # "the share, 33.5%, fell between ...": the verb is not the amount's
+    if unit == POINT_UNIT:  # "lifted by 25 basis points", "raised by a quarter point"
+        predicate = point_change_predicate(predicate)
     return _fact(
         parsed, sentence, (match.start, match.end), subject, about, match, predicate, roles
     )
