@@ -87,13 +87,42 @@ def load_nlp(settings: Settings) -> Nlp:
     candidates = MODEL_CANDIDATES if wanted == "auto" else (wanted,)
     for name in candidates:
         try:
-            return Nlp(model=spacy.load(name), name=name)
+            model = spacy.load(name)
         except OSError:
             continue
+        if "parser" in model.pipe_names:
+            model.add_pipe(_register_line_breaks(), before="parser")
+        return Nlp(model=model, name=name)
     if wanted == "auto":
         return Nlp(model=None, name="rules")
     available = ", ".join(("auto", "none", *MODEL_CANDIDATES))
     raise SettingsError(f"spaCy model {wanted!r} is not installed. Try one of: {available}")
+
+
+_LINE_BREAKS = "consilience_line_breaks"
+
+
+def _register_line_breaks() -> str:
+    """Register (once) the component that starts a sentence after every line break."""
+    from spacy.language import Language
+
+    if not Language.has_factory(_LINE_BREAKS):
+        Language.component(_LINE_BREAKS, func=_sentences_at_line_breaks)
+    return _LINE_BREAKS
+
+
+def _sentences_at_line_breaks(doc: Any) -> Any:
+    """A headline, dateline or header line has no full stop: without a boundary the parser
+    runs it into the next sentence and the recogniser joins names across the break, so a
+    sentence starts after every line break and line-break tokens are outside every name."""
+    breaks = []
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].whitespace_ or "\n" in token.text:
+            token.is_sent_start = True  # the break token opens the next line's sentence
+        if "\n" in token.text:
+            breaks.append(doc[token.i : token.i + 1])
+    doc.set_ents([], blocked=breaks, default="unmodified")
+    return doc
 
 
 def evidence(article: Article, start: int, end: int) -> Evidence:

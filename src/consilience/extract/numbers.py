@@ -166,6 +166,9 @@ CURRENCY_WORDS: dict[str, str] = {
     "naira": "NGN",
     "taka": "BDT",
 }
+# "20 million pounds" is money: weights are not counted in millions, except "of" a load.
+_BIG_SCALES = frozenset({"million", "mn", "mln", "billion", "bn", "bln", "trillion", "tn", "trn"})
+_POUNDS_AFTER = re.compile(r"\s+pounds?\b(?!\s+of\b)", re.IGNORECASE)
 PERCENT_WORDS = ("%", "percent", "per cent", "pct")
 PERCENTAGE_POINT_WORDS = ("percentage points", "percentage point")
 
@@ -320,6 +323,8 @@ def _strip_unit_suffix(tokens: list[str]) -> tuple[str | None, list[str]]:
             return code, tokens[: -len(word.split())]
     if len(tokens) > 1 and tokens[-1] in CURRENCY_CODES:
         return _code(tokens[-1]), tokens[:-1]
+    if len(tokens) > 2 and tokens[-1] in ("pound", "pounds") and tokens[-2] in _BIG_SCALES:
+        return "GBP", tokens[:-1]
     return None, tokens
 
 
@@ -420,5 +425,9 @@ def find_number_expressions(text: str) -> list[NumberMatch]:
             position = end + (separator.end() if separator else 0)
         if number is None:
             continue
+        pounds = _POUNDS_AFTER.match(text, end) if number.scale_word in _BIG_SCALES else None
+        if pounds is not None and number.unit is None:  # "20 million pounds" -> GBP
+            end, stripped = pounds.end(), text[start : pounds.end()]
+            position, number = end, parse_number(stripped) or number
         found.append(NumberMatch(start=start, end=end, text=stripped, number=number))
     return found

@@ -34,6 +34,7 @@ from consilience.extract.quantity_actions import (
 )
 from consilience.extract.quantity_clauses import (
     TOLL_NOUNS,
+    bound_under_negation,
     casualty_of,
     changed_thing,
     earlier_marker,
@@ -45,6 +46,7 @@ from consilience.extract.quantity_clauses import (
     predicate_of,
     states_level,
 )
+from consilience.extract.quantity_deals import deal_reading, per_item
 from consilience.extract.quantity_filters import is_not_an_amount
 from consilience.extract.quantity_parse import (
     NAME_LABELS,
@@ -276,6 +278,13 @@ def _fact_from_parse(
         subject, whole = size_subject(root.doc[root.i + 2])
         about = size_about(subject, whole)
         return _fact(parsed, sentence, (match.start, match.end), subject, about, match, None)
+    bounded = bound_under_negation(match, root, governing_verb(root))
+    if bounded is None:  # "did not cut 5,000 jobs": a denied amount states nothing
+        return None
+    match, deal = bounded, deal_reading(root) if unit not in (None, "%", POINT_UNIT) else None
+    if deal is not None:  # "sold X to Y for $2bn", "spent $3bn on roads": price, spending
+        at, subject, about = (match.start, match.end), deal.subject, deal.about
+        return _fact(parsed, sentence, at, subject, about, match, deal.predicate, deal.roles)
     noun = counted_noun(root, inside, unit is not None, unit == "%")
     change = _CHANGE_ADVERBS.get(root.head.lower_) if root.dep_ == "npadvmod" else None
     clause = governing_verb(root.head) if change is not None else None
@@ -283,7 +292,7 @@ def _fact_from_parse(
         noun = argument(clause, inside)  # "revenue of $8.4 billion, up 12%"
     if noun is not None and noun.lemma_.lower() in CHANGE_NOUNS:
         change = CHANGE_NOUNS[noun.lemma_.lower()]
-        noun = changed_thing(noun) or noun
+        noun = changed_thing(noun, inside) or noun
     verb = governing_verb(root)
     predicate = predicate_of(noun, verb)
     predicate = TAKING_VERBS.get(str(predicate), predicate)
@@ -291,7 +300,7 @@ def _fact_from_parse(
         period = _RUNNING_PERIOD.match(parsed.article.text[match.end : match.end + 30])
         change = None if period else CHANGE_VERBS[predicate]
     earlier = earlier_marker(root, parsed.article.text[match.end : sentence.end])
-    rate_of = per_unit(root)
+    rate_of = per_unit(root) or per_item(root)
     if rate_of is not None and unit is not None:  # "$2.14 a share": a rate, not a total
         about = f"{unit_name(unit)} per {rate_of.lower_}"
         span_ = (match.start, match.end)

@@ -8,13 +8,16 @@ people killed. Tokens are spaCy tokens, typed ``Any`` because spaCy is optional.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from consilience.extract.casualties import CASUALTY_PREDICATES, PERSON_NOUNS
+from consilience.extract.numbers import NumberMatch
 
 __all__ = [
     "LEVEL_VERBS",
     "TOLL_NOUNS",
+    "bound_under_negation",
     "casualty_of",
     "changed_thing",
     "earlier_marker",
@@ -70,10 +73,11 @@ def casualty_of(noun: Any, predicate: str | None) -> str | None:
     return predicate
 
 
-def changed_thing(change_noun: Any) -> Any | None:
-    """What a change noun measures: "revenue rise", "revenue ..., a rise of 12%", "rise in X"."""
+def changed_thing(change_noun: Any, inside: set[int] | frozenset[int] = frozenset()) -> Any | None:
+    """What a change noun measures: "revenue rise", "revenue ..., a rise of 12%", "rise in X";
+    never a word of the amount itself ("a half-point rise in the rate" -> rate)."""
     for child in change_noun.children:
-        if child.dep_ == "compound" and child.pos_ == "NOUN":
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i not in inside:
             return child
     if change_noun.dep_ == "appos" and change_noun.head.pos_ == "NOUN":
         return change_noun.head
@@ -135,3 +139,19 @@ def moved_by(root: Any, verb: Any | None) -> bool:
     if verb is None:
         return False
     return bool(root.head.i == verb.i or (root.dep_ == "pobj" and root.head.head.i == verb.i))
+
+
+# A bound under a negated verb is the opposite bound: "had not spent more than $30m" says
+# at most $30m. Other amounts a negated verb governs are denied, so they state nothing.
+_NEGATED_HEDGES = {"more than": "up to", "less than": "at least"}
+
+
+def bound_under_negation(match: NumberMatch, root: Any, verb: Any | None) -> NumberMatch | None:
+    """The amount as its verb's negation leaves it: "had not spent more than $30m" is at most
+    $30m; None when a negated verb denies it ("did not spend $30m"); else unchanged."""
+    if verb is None or not any(c.dep_ == "neg" for c in verb.children):
+        return match
+    if not (root.head.i == verb.i or (root.dep_ == "pobj" and root.head.head.i == verb.i)):
+        return match
+    hedge = _NEGATED_HEDGES.get(match.number.hedge or "")
+    return None if hedge is None else replace(match, number=replace(match.number, hedge=hedge))

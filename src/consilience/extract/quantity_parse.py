@@ -26,6 +26,7 @@ __all__ = [
     "owned_roles",
     "participle",
     "phrase",
+    "subject_source",
 ]
 
 # Entities whose numbers are part of a date, a clock time or a rank, not a count.
@@ -262,7 +263,7 @@ _SUBJECT_SHARING = frozenset({"conj", "xcomp", "advcl", "pcomp"})
 _MAX_SUBJECT_CLIMB = 3
 
 
-def _subject_source(verb: Any) -> Any:
+def subject_source(verb: Any) -> Any:
     """The verb whose subject is ``verb``'s subject, climbing shared-subject clause links."""
     current = verb
     for _ in range(_MAX_SUBJECT_CLIMB):
@@ -291,8 +292,8 @@ def _is_participant(token: Any, inside: set[int]) -> bool:
 def clause_roles(verb: Any, noun: Any, inside: set[int]) -> tuple[Role, ...]:
     """Agent (clause subject), patient (other object) and target ("on X") of an amount."""
     roles: list[Role] = []
-    subject_source = _subject_source(verb)
-    for child in subject_source.children:
+    source = subject_source(verb)
+    for child in source.children:
         if child.dep_ == "nsubj" and child.i != noun.i and _is_participant(child, inside):
             roles.append(Role("agent", phrase(child)))
     for child in verb.children:
