@@ -206,6 +206,65 @@ def test_a_higher_later_figure_without_update_language_is_a_conflict() -> None:
     assert compare_slot(slot_of(fa, fb), by_id(a, b)).status == "conflict"
 
 
+def count(
+    name: str, text: str, value: str, number: float, hours: int, **kw: str
+) -> tuple[Article, Fact]:
+    """A figure of families displaced by a flood, published some hours after the first."""
+    article = make_article(name, text, MORNING + timedelta(hours=hours))
+    hedge = kw.pop("hedge", None)
+    fact = make_fact(article, "quantity", value, subject="family", number=number, hedge=hedge,
+                     predicate=kw.get("predicate"))  # fmt: skip
+    return article, replace(fact, about=kw.get("about", fact.about))
+
+
+def test_a_count_that_only_grows_rising_later_is_an_update_without_update_words() -> None:
+    a, fa = count("Early", "The flood displaced about 300 families.", "about 300", 300, 0,
+                  hedge="about", predicate="displace")  # fmt: skip
+    b, fb = count("Later", "The flood has displaced 1,200 families.", "1,200", 1200, 10,
+                  predicate="displace")  # fmt: skip
+    finding = compare_slot(slot_of(fa, fb), by_id(a, b))
+    assert finding.status == "updated"
+    assert [variant.value for variant in finding.variants] == ["1,200", "about 300"]
+
+
+def test_a_cumulative_thing_named_in_the_about_phrase_counts_too() -> None:
+    a, fa = count("Early", "Some 40 families were told to go.", "Some 40", 40, 0,
+                  hedge="about", predicate="tell", about="families told")  # fmt: skip
+    b, fb = count("Later", "More than 90 evacuated families slept in the hall.", "More than 90",
+                  90, 8, hedge="more than", predicate="sleep",
+                  about="evacuated families")  # fmt: skip
+    assert compare_slot(slot_of(fa, fb), by_id(a, b)).status == "updated"
+
+
+def test_rising_floors_of_a_growing_count_are_an_update_not_an_agreement() -> None:
+    a, fa = count("Early", "At least 5 families lost homes.", "at least 5", 5, 0,
+                  hedge="at least", predicate="destroy")  # fmt: skip
+    b, fb = count("Later", "The flood destroyed 22 homes.", "22", 22, 10, predicate="destroy")
+    assert compare_slot(slot_of(fa, fb), by_id(a, b)).status == "updated"
+
+
+def test_a_later_lower_figure_of_a_growing_count_is_a_stale_conflict() -> None:
+    a, fa = count("Early", "The flood displaced 300 families.", "300", 300, 0,
+                  predicate="displace")  # fmt: skip
+    b, fb = count("Later", "The flood displaced 1,200 families.", "1,200", 1200, 10,
+                  predicate="displace")  # fmt: skip
+    c, fc = count("Stale", "The flood displaced 300 families.", "300", 300, 14,
+                  predicate="displace")  # fmt: skip
+    findings = compare_slots([slot_of(fa, fb, fc)], by_id(a, b, c))
+    assert [f.status for f in findings] == ["conflict", "updated"]
+    assert (findings[0].note or "").startswith("stale figure")
+
+
+def test_a_share_of_a_growing_count_may_fall_so_it_is_no_update_by_nature() -> None:
+    a = make_article("Early", "About 10% of homes were destroyed.", MORNING)
+    b = make_article("Later", "About 25% of homes were destroyed.", MORNING + timedelta(hours=9))
+    facts = [
+        make_fact(a, "quantity", "10%", subject="home", number=10, unit="%", predicate="destroy"),
+        make_fact(b, "quantity", "25%", subject="home", number=25, unit="%", predicate="destroy"),
+    ]
+    assert compare_slot(slot_of(*facts), by_id(a, b)).status == "conflict"
+
+
 def test_without_publication_times_different_figures_are_a_conflict() -> None:
     a = make_article("Early", "The toll rose to 12.")
     b = make_article("Later", "The toll rose to 20.")

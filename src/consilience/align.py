@@ -216,18 +216,26 @@ def _cluster(facts: list[Fact], index: StoryIndex) -> list[list[Fact]]:
         for member in members[gone]:
             home[member] = keep
         members[keep].extend(members.pop(gone))
-    slots: list[list[Fact]] = []
-    for first in sorted(members):
-        seen: set[tuple[str, str]] = set()
-        slot = []
-        for member in sorted(members[first]):
-            fact = ordered[member]
-            statement = (fact.article, _value_key(fact))
-            if statement not in seen:  # the same figure repeated is one statement, kept once
-                seen.add(statement)
-                slot.append(fact)
-        slots.append(slot)
-    return slots
+    return [_one_telling_each(members[first], ordered, scores) for first in sorted(members)]
+
+
+def _one_telling_each(
+    members: list[int], ordered: list[Fact], scores: dict[tuple[int, int], float]
+) -> list[Fact]:
+    """The same figure repeated in one article is one statement, kept once: the telling most
+    like the other articles' (a headline's "half-point hike" gives way to the body's "raised
+    rates by half a point"), the first one on a tie."""
+    tellings: dict[tuple[str, str], list[int]] = {}
+    for member in sorted(members):
+        fact = ordered[member]
+        tellings.setdefault((fact.article, _value_key(fact)), []).append(member)
+
+    def likeness(member: int) -> float:
+        others = [m for m in members if ordered[m].article != ordered[member].article]
+        return sum(scores.get((min(m, member), max(m, member)), 0.0) for m in others)
+
+    chosen = sorted(max(group, key=lambda m: (likeness(m), -m)) for group in tellings.values())
+    return [ordered[member] for member in chosen]
 
 
 def _most_common(values: Sequence[str]) -> str:

@@ -31,6 +31,13 @@ _EARLIER_BEFORE = re.compile(
     r"cut|raised|lowered|boosted|trimmed|revised) from)\s*$",
     re.I,
 )
+# "had not spent more than 30 million euros on one player before this summer": a record
+# held until the story's period, whatever preposition opens the phrase.
+_BEFORE_NOW = re.compile(
+    r"\bbefore (?:this|last|the start of this|the beginning of this) "
+    r"(?:year|summer|season|spring|autumn|fall|winter|month|week|quarter|window|term)\b",
+    re.I,
+)
 _CHANGE_BASE = re.compile(r"^\W*(?:from|on|over|than|against|versus|vs)\b", re.I)
 _TO_DATE = re.compile(
     r"^\W*(?:so far )?(?:this|so far this) (?:year|month|week|quarter)\b|"
@@ -57,6 +64,8 @@ def time_frame(fact: Fact) -> str | None:
     after = fact.evidence.text[offset + len(fact.span.text) :][:_FRAME_WINDOW]
     after = _FRAME_END.split(after, maxsplit=1)[0]
     if _EARLIER_BEFORE.search(before) or (_EARLIER.search(after) and not _CHANGE_BASE.match(after)):
+        return "earlier"
+    if _BEFORE_NOW.search(after):
         return "earlier"
     if _TO_DATE.match(after):
         return "to date"

@@ -35,7 +35,8 @@ LIGHT_VERBS = word_set(
     """
 )
 # Event words that news reports use for things that happen again and again in one story
-# (meetings, talks, calls, market moves, openings): the same word on two days is usually two
+# (meetings, talks, calls, market moves, openings, rate or price changes, which many banks
+# and firms make at many meetings): the same word on two days is usually two
 # events, so such dates still need similar sentences to align. Words like "strike",
 # "sentence", "collapse", "earthquake" name one happening and align on the word alone.
 RECURRING_EVENTS = word_set(
@@ -43,6 +44,7 @@ RECURRING_EVENTS = word_set(
     meet meeting talk talks speak call hold attend open close begin start end resume
     arrive leave return join announce publish release visit trip tour travel vote
     trade jump slide slump plunge soar tumble rally
+    raise lift hike cut lower reduce increase
     """
 )
 # Words (or two-word names) that name one thing in different ways in news English, in

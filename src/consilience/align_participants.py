@@ -45,6 +45,9 @@ CALENDAR_WORDS = frozenset(
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _COUNTRY_ABBREVIATIONS = {"US": "United States", "U.S.": "United States", "UK": "United Kingdom"}
+_OPENING_QUOTES = "\"'‘“ "
+_CLOSING_QUOTES = "\"'’” "
+_SENTENCE_ENDS = (".", "!", "?")
 _ABOUT_TARGET = re.compile(r"\b(?:on|against)\s+(.+)$")
 
 
@@ -88,6 +91,15 @@ def named_entity(phrase: str, aliases: Mapping[str, str]) -> str | None:
     return None
 
 
+def _capitalised_by_position(name: str, fact: Fact) -> bool:
+    """A one-word role opening a headline ("Wildfire burns 6,800 hectares"): its capital
+    letter says nothing about being a name, and it fools the entity tagger too."""
+    text = fact.evidence.text
+    if len(name.split()) > 1 or not text.lstrip(_OPENING_QUOTES).startswith(name):
+        return False
+    return not text.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDS)  # no full stop: a headline
+
+
 def participants(fact: Fact, aliases: Mapping[str, str]) -> dict[str, str]:
     """Named agent and target of a figure, from its roles and from its about-phrase."""
     found: dict[str, str] = {}
@@ -98,6 +110,8 @@ def participants(fact: Fact, aliases: Mapping[str, str]) -> dict[str, str]:
     already = any(role.role == "target" for role in fact.roles)
     swap = {"agent": "target", "target": "agent"} if undergoing and not already else {}
     for role in fact.roles:
+        if _capitalised_by_position(role.name, fact):
+            continue
         if role.role in ("agent", "target") and swap.get(role.role, role.role) not in found:
             name = named_entity(role.name, aliases)
             if name is not None:

@@ -33,7 +33,7 @@ from consilience.align_things import (
     synonyms,
     thing_similarity,
 )
-from consilience.align_titles import office_family, office_key
+from consilience.align_titles import deputy_of, office_family, office_key
 from consilience.models import Fact
 
 __all__ = [
@@ -338,8 +338,10 @@ def _names_one_event(event: str, index: StoryIndex) -> bool:
 def date_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     """Score of two dates being the date of one event, or None when they cannot be."""
     subject_a, subject_b = a.subject.casefold(), b.subject.casefold()
-    context = index.similarity(a, b)
     specific = subject_a not in LIGHT_VERBS and subject_b not in LIGHT_VERBS
+    if not specific and not _same_day_or_coarser(a.value, b.value):
+        return None  # "stood at 3.1% in September", "was 5% in 2025": when a figure held, no event
+    context = index.similarity(a, b)
     if subject_a == subject_b and _names_one_event(subject_a, index):
         floor = 0.0  # "the strike began on Friday" / "walked off on 13 March": one event
     elif specific and (subject_a == subject_b or synonyms(subject_a, subject_b)):
@@ -360,7 +362,10 @@ def person_role_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     if office_a == office_b:
         return 1.0
     family = office_family(office_a)
-    if family is None or family != office_family(office_b):
+    related = deputy_of(office_a, office_b) or (
+        family is not None and family == office_family(office_b)
+    )
+    if not related:
         return None
     if (person, office_a, office_b) in index.title_pairs_in_one_article:
         return None  # one article gives the person both: two offices, not a disagreement

@@ -138,6 +138,24 @@ def _sentence_words_joined(fact: Fact) -> frozenset[str]:
     return frozenset(words) | frozenset(x + y for x, y in pairwise(words))
 
 
+def _counts_no_thing(fact: Fact) -> bool:
+    """A figure whose subject is a placeholder or the name of who acts ("Northgate have
+    spent 155 million euros" -> "Northgate"): the counted thing is the action itself."""
+    about = fact.about.strip()
+    named = about[:1].isupper() and about.casefold() == fact.subject.casefold()
+    return named or fact.subject.casefold() in PLACEHOLDER_SUBJECTS
+
+
+def _names_the_action(noun_side: Fact, verb_side: Fact) -> bool:
+    """One side's counted thing is the noun of the other side's verb: "spending" / "spent",
+    "borrowing" / "borrowed", when the verb side counts no thing of its own."""
+    verb = verb_side.predicate
+    if not verb or verb in LIGHT_VERBS or not _counts_no_thing(verb_side):
+        return False
+    subject = noun_side.subject.casefold()
+    return subject != verb and subject.endswith("ing") and subject[: -len("ing")] == verb
+
+
 def thing_similarity(a: Fact, b: Fact) -> float | None:
     """How alike the counted things are in [0, 1]; None when modifiers set them apart."""
     mods_a, mods_b = _modifiers(a), _modifiers(b)
@@ -149,6 +167,8 @@ def thing_similarity(a: Fact, b: Fact) -> float | None:
     subject_a, subject_b = _effective_subject(a), _effective_subject(b)
     if subject_a == subject_b and subject_a not in PLACEHOLDER_SUBJECTS:
         return SAME_THING_SCORE if said else RELATED_THING_SCORE
+    if _names_the_action(a, b) or _names_the_action(b, a):
+        return SAME_THING_SCORE  # "Northgate's spending" is what "Northgate have spent"
     core_a, core_b = _core_names(a), _core_names(b)
     # One thing in two words of news English: "pensioners" / "retired workers".
     if any(synonyms(x, y) for x in core_a for y in core_b):

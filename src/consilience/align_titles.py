@@ -17,7 +17,15 @@ import re
 
 from consilience.models import Fact
 
-__all__ = ["TENSE_WORDS", "describes_past", "is_former", "office_family", "office_key"]
+__all__ = [
+    "RANK_PREFIXES",
+    "TENSE_WORDS",
+    "deputy_of",
+    "describes_past",
+    "is_former",
+    "office_family",
+    "office_key",
+]
 
 # Title words that say when, not what: "former president" and "president" are one office
 # whose tense outlets may disagree on.
@@ -71,7 +79,28 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
         "governor",
         "chancellor",
     ),
+    # Ranks of the public services (fire, police, ambulance, prisons, the military) and of
+    # the officials who head an agency: "fire chief" and "police commissioner" are one family.
+    "public service": (
+        "chief",
+        "commissioner",
+        "superintendent",
+        "inspector",
+        "sheriff",
+        "marshal",
+        "constable",
+        "sergeant",
+        "commander",
+        "captain",
+        "lieutenant",
+        "colonel",
+        "general",
+        "admiral",
+    ),
 }
+# Words that make a second-in-command of an office: "deputy chief" is not "chief", but the
+# two are one family whatever the office ("deputy editor" / "editor").
+RANK_PREFIXES = frozenset({"deputy", "assistant", "vice", "associate", "under", "sub"})
 # Past-time framing of a title's sentence: "X, who worked there for years", "at the time".
 _PAST_FRAMING = re.compile(
     r"\b(?:at the time|back then|previously|formerly|had been|until (?:her|his|their)|"
@@ -90,11 +119,21 @@ def office_key(title: str) -> str:
 
 
 def office_family(key: str) -> str | None:
-    """The family ("legal", "corporate", "government") an office key belongs to, if any."""
+    """The family ("legal", "corporate", "government", "public service") of an office key."""
     for family, offices in _FAMILIES.items():
         if any(key == office or key.endswith(f" {office}") for office in offices):
             return family
     return None
+
+
+def deputy_of(a: str, b: str) -> bool:
+    """Whether one office key is the other with a deputy's rank in front ("deputy chief" /
+    "fire chief", "vice chair" / "chair"): two offices of one line, never one."""
+    for deputy, office in ((a, b), (b, a)):
+        first, _, rest = deputy.partition(" ")
+        if first in RANK_PREFIXES and rest and (office == rest or office.endswith(f" {rest}")):
+            return True
+    return False
 
 
 def is_former(fact: Fact) -> bool:

@@ -28,6 +28,7 @@ from consilience.compare_figures import (
     hedge_interval,
     may_be_rounding,
 )
+from consilience.compare_updates import counts_what_only_grows, says_it_grew
 from consilience.extract.date_years import YEAR_FROM_MENTIONS, YEAR_FROM_WEEKDAY
 from consilience.models import Article, Fact, Finding, Severity, Slot, Status, Variant
 
@@ -44,13 +45,6 @@ __all__ = [
 # (a difference of rounding style, e.g. "nearly 50" vs "51"), not a major one.
 CLOSE_RELATIVE_DIFFERENCE = 0.05
 
-# Words with which a later article marks a figure as grown since earlier reports.
-_UPDATE_LANGUAGE = re.compile(
-    r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|jumped|"
-    r"mounted|grew|grown|so far|has reached|have reached|reached|now|at least|"
-    r"(?:death )?toll|up from)\b",
-    re.IGNORECASE,
-)
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _WORDS = re.compile(r"[^\w]+")
 # Hedges extraction gives a date whose year the article did not write.
@@ -257,7 +251,8 @@ def _when(article_id: str, articles: Mapping[str, Article]) -> str:
 def _detect_update(
     groups: Sequence[_Group], articles: Mapping[str, Article]
 ) -> tuple[list[_Group], str] | None:
-    """Figures that only grow with publication time, later ones saying so: latest first."""
+    """Figures that only grow with publication time, later ones saying so or counting a
+    thing that only grows: latest first."""
     moments: list[tuple[datetime, float, str, Fact]] = []
     for fact in (f for g in groups for f in g.facts):
         stamp = _published(fact.article, articles)
@@ -269,9 +264,11 @@ def _detect_update(
         if n_a > n_b or (t_a == t_b and n_a != n_b):
             return None  # a figure fell, or two figures at one moment: not an update
     lowest = moments[0][1]
+    # A count that only grows (people evacuated, homes destroyed) moves on without saying so.
+    cumulative = any(counts_what_only_grows(moment[3]) for moment in moments)
     for group in groups:
         grew = group.first.number is not None and group.first.number > lowest
-        if grew and not any(_UPDATE_LANGUAGE.search(f.evidence.text) for f in group.facts):
+        if grew and not cumulative and not says_it_grew(group.facts):
             return None
     first, last = moments[0][3], moments[-1][3]
     note = (
