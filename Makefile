@@ -53,8 +53,7 @@ test: lint typecheck unit
 
 # The quality gate: print the scores on the labelled fixtures, then check the pinned floors.
 eval: install-dev
-	COLUMNS=160 $(BIN)/consilience eval tests/fixtures/labels tests/fixtures/stories --verbose
-	COLUMNS=160 $(BIN)/consilience eval tests/fixtures/heldout --verbose
+	COLUMNS=160 $(BIN)/consilience eval tests/fixtures --verbose
 	$(BIN)/python -m consilience.evaluate.clusters tests/fixtures/clusters/corpus.jsonl
 	$(BIN)/pytest -q tests/test_evaluate.py tests/test_evaluate_clusters.py -k floors
 

