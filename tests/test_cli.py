@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -146,3 +147,23 @@ def test_seed_story_is_one_story_with_its_boilerplate_listed(tmp_path: Path) -> 
     for article in articles:
         lines = article["text"].splitlines()
         assert not any(line.upper().startswith("ALSO READ") for line in lines)
+
+
+def test_article_text_is_printed_literally_not_as_terminal_markup(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Council [bold]approves[/bold] harbour budget\n\nThe city council approved a budget of "
+        "12 million euros for the harbour on Tuesday, the mayor said.\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "consilience", "analyze", str(corpus), "--out", str(tmp_path / "r")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},  # wide enough that the headline is not wrapped
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Council [bold]approves[/bold] harbour budget" in result.stdout

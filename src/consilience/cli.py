@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from consilience import __version__
@@ -73,7 +74,7 @@ def _open_store(db: Path | None) -> Iterator[Store]:
 
 def _print_skipped(skipped: Sequence[SkippedInput]) -> None:
     for item in skipped:
-        err_console.print(f"[yellow]Skipped[/] {item.source}: {item.reason}", markup=True)
+        err_console.print(f"[yellow]Skipped[/] {escape(item.source)}: {escape(item.reason)}")
 
 
 def _print_summary(report: Report, out: Path) -> None:
@@ -84,7 +85,7 @@ def _print_summary(report: Report, out: Path) -> None:
     for story_report in report.stories:
         statuses = [finding.status for finding in story_report.findings]
         table.add_row(
-            story_report.story.headline,
+            escape(story_report.story.headline),
             str(len(story_report.story.articles)),
             str(statuses.count("conflict")),
             str(statuses.count("updated")),
@@ -101,7 +102,8 @@ def _print_summary(report: Report, out: Path) -> None:
     for _story, finding in conflicts[:MAX_CONFLICTS_SHOWN]:
         values = " vs ".join(repr(variant.value) for variant in finding.variants)
         severity = f" ({finding.severity})" if finding.severity else ""
-        console.print(f"[red]Conflict{severity}[/] {finding.about}: {values}", markup=False)
+        # Article text is untrusted: escape it so "[...]" in a quote is not read as markup.
+        console.print(f"[red]Conflict{severity}[/] {escape(finding.about)}: {escape(values)}")
     if len(conflicts) > MAX_CONFLICTS_SHOWN:
         console.print(f"... and {len(conflicts) - MAX_CONFLICTS_SHOWN} more conflicts")
     console.print(f"Wrote {out / 'report.json'}, {out / 'report.md'}, {out / 'report.html'}")
