@@ -31,7 +31,10 @@ from consilience.align_scoring import (
     quantity_score,
     title_office,
 )
+from consilience.embeddings import SentenceEncoder, load_encoder
+from consilience.errors import SettingsError
 from consilience.models import Fact, FactKind, Slot
+from consilience.settings import Settings
 
 __all__ = [
     "QUANTITY_SIMILARITY_FLOOR",
@@ -41,6 +44,7 @@ __all__ = [
     "SYNONYM_SIMILARITY_FLOOR",
     "VOICED_KINDS",
     "align_facts",
+    "alignment_encoder",
 ]
 
 # Average link lets a pair just below its floor in (one outlet worded the figure with few
@@ -64,6 +68,8 @@ QUOTE_RARE_WORDING_FLOOR = 50.0
 # noun (a spokesman's earlier count, a union's share of members) and merged in they made
 # false conflicts on the labelled stories.
 VOICED_KINDS: frozenset[FactKind] = frozenset({"claim"})
+# Values of the ``embeddings`` setting.
+EMBEDDING_CHOICES = ("auto", "off")
 # Short stems are too often shared by chance ("war", "year"); five letters keeps
 # "protection", "sanction", "nowhere".
 RARE_STEM_MIN_LENGTH = 5
@@ -177,16 +183,10 @@ def _statement_scores(
     return linked
 
 
-def _cluster(facts: list[Fact], index: StoryIndex) -> list[list[Fact]]:
-    """Best-first clustering of one kind's facts (order independent).
-
-    Scores are distances above a floor: pairs at or above it seed merges, best first; a
-    merge needs every cross pair compatible and the cross pairs' mean score at or above 0.
-    """
-    scorer = _SCORERS[facts[0].kind]
-    ordered = sorted(facts, key=_position)
+def _pair_scores(ordered: list[Fact], index: StoryIndex) -> dict[tuple[int, int], float]:
+    """Score of every pair of one kind's facts that may share a slot (None pairs left out)."""
+    scorer = _SCORERS[ordered[0].kind]
     scores: dict[tuple[int, int], float] = {}
-    edges: list[tuple[float, int, int]] = []
     for i, a in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
             b = ordered[j]
@@ -195,9 +195,18 @@ def _cluster(facts: list[Fact], index: StoryIndex) -> list[list[Fact]]:
             score = scorer(a, b, index)
             if score is not None:
                 scores[i, j] = score
-                if score >= 0:
-                    edges.append((-score, i, j))
-    edges.sort()
+    return scores
+
+
+def _cluster(facts: list[Fact], index: StoryIndex) -> list[list[Fact]]:
+    """Best-first clustering of one kind's facts (order independent).
+
+    Scores are distances above a floor: pairs at or above it seed merges, best first; a
+    merge needs every cross pair compatible and the cross pairs' mean score at or above 0.
+    """
+    ordered = sorted(facts, key=_position)
+    scores = _pair_scores(ordered, index)
+    edges = sorted((-score, i, j) for (i, j), score in scores.items() if score >= 0)
     home = list(range(len(ordered)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
     for _, i, j in edges:
@@ -265,14 +274,37 @@ def _slot_key(kind: FactKind, facts: Sequence[Fact], aliases: Mapping[str, str])
     return ":".join(parts)
 
 
-def align_facts(facts: Sequence[Fact], aliases: Mapping[str, str]) -> list[Slot]:
-    """Group a story's facts into slots, each one thing stated by one or more articles."""
+def alignment_encoder(settings: Settings) -> SentenceEncoder | None:
+    """The MiniLM encoder that breaks near-ties, or None ('off', or the ml extra missing)."""
+    if settings.embeddings not in EMBEDDING_CHOICES:
+        choices = ", ".join(repr(choice) for choice in EMBEDDING_CHOICES)
+        raise SettingsError(
+            f"setting 'embeddings' must be one of {choices}, got {settings.embeddings!r}"
+        )
+    return load_encoder() if settings.embeddings == "auto" else None
+
+
+def align_facts(
+    facts: Sequence[Fact],
+    aliases: Mapping[str, str],
+    *,
+    encoder: SentenceEncoder | None = None,
+) -> list[Slot]:
+    """Group a story's facts into slots, each one thing stated by one or more articles.
+
+    With an ``encoder``, a quantity or date pair whose TF-IDF score lies within ``TIE_BAND``
+    of its floor is settled by the MiniLM similarity of the two sentences; without one the
+    result is exactly the TF-IDF alignment.
+    """
     if not facts:
         return []
-    index = build_index(facts, aliases, _rare_stems(facts))
+    index = build_index(facts, aliases, _rare_stems(facts), encoder)
     by_kind: dict[FactKind, list[Fact]] = {}
     for fact in facts:
         by_kind.setdefault(fact.kind, []).append(fact)
+    index.gather_ties(
+        lambda: [_pair_scores(sorted(by_kind[kind], key=_position), index) for kind in by_kind]
+    )
     slots: list[Slot] = []
     seen_keys: Counter[str] = Counter()
     for kind in sorted(by_kind):

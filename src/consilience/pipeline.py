@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from consilience.align import align_facts
+from consilience.align import align_facts, alignment_encoder
 from consilience.clean import clean_article, machine_text_signs
 from consilience.cluster import cluster_stories, stories_from_assignments
 from consilience.compare import compare_slots
@@ -152,7 +152,9 @@ def _report_story(story: Story, by_article: dict[str, Analysis], settings: Setti
     members = [by_article[article.id] for article in story.articles]
     # Step 5: line up what the story's articles state (names resolved story-wide).
     aliases = canonical_names([entity for member in members for entity in member.entities])
-    slots = align_facts([fact for member in members for fact in member.facts], aliases)
+    facts = [fact for member in members for fact in member.facts]
+    # MiniLM embeddings (the optional ml extra) only break near-ties between facts.
+    slots = align_facts(facts, aliases, encoder=alignment_encoder(settings))
     # Step 6: judge each slot: agreed, conflict, updated or single source; wire copies of one
     # text count as one independent source.
     articles = {article.id: article for article in story.articles}

@@ -63,6 +63,11 @@ class Settings:
         "Days of publication time after its last article that a story stays open to new "
         "articles; an article past that starts a new story.",
     )
+    embeddings: str = _setting(
+        "auto",
+        "'auto' uses MiniLM sentence embeddings to break near-ties in alignment when the ml "
+        "extra is installed; 'off' never loads them.",
+    )
 
 
 def describe_settings() -> list[dict[str, str]]:
