@@ -5,12 +5,13 @@ unit, clearly different named participants, different people) and otherwise a sc
 higher, the more likely the two outlets state the same thing. Everything else is soft: the
 counted thing (subject lemma, synonyms, the words of the ``about`` phrase), the sentences'
 content lemmas (TF-IDF cosine), the verb, and whether the two state the very same figure.
+Near-ties to a floor are settled by ``align_ties`` (optional MiniLM); sentences without
+lemmas are compared by the crude stems of ``align_stems``.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from consilience.align_participants import (
     participants,
     participants_clash,
 )
+from consilience.align_stems import content_stems, sentence_stems
 from consilience.align_things import (
     RELATED_THING_SCORE,
     SAME_THING_SCORE,
@@ -33,8 +35,9 @@ from consilience.align_things import (
     synonyms,
     thing_similarity,
 )
+from consilience.align_ties import EMBEDDING_AGREE, EMBEDDING_DISAGREE, TIE_BAND, TieBreaker
 from consilience.align_titles import deputy_of, office_family, office_key
-from consilience.embeddings import SentenceEncoder, masked, similarity
+from consilience.embeddings import SentenceEncoder
 from consilience.models import Fact
 
 __all__ = [
@@ -103,79 +106,20 @@ SAME_STATEMENT_DIGITS = 2
 # ("the $214 million loss"): the thing is unknown, not different, so it counts as related.
 UNKNOWN_THING_SCORE = 0.5
 
-# Optional MiniLM tie-breaking (embeddings.py). A pair's margin over its TF-IDF floor counts as
-# a near-tie below this: the floors' own comments put other wordings of one figure at most
-# 0.11 under a floor and unrelated figures 0.15 or more under, so 0.1 stays inside the range
-# where TF-IDF is unsure and leaves every clear decision to it.
-TIE_BAND = 0.1
-# Within one story every sentence is on one topic, so masked MiniLM cosines run high for
-# different figures too: on the labelled fixtures' near-floor pairs the figures aligned
-# apart scored 0.08-0.89, the ones aligned together 0.11-0.88 (core vs headline inflation in
-# parallel sentences reached 0.85). Only a near-paraphrase says "same statement": 0.9.
-EMBEDDING_AGREE = 0.9
-# Sentences sharing nothing beyond the story's topic. The lowest fixture pair aligned
-# together, the strike's start told as "stopped work on Friday" and "began on 13 March 2025"
-# (a labelled conflict), scored 0.11, so the line sits just under it.
-EMBEDDING_DISAGREE = 0.1
-# A pair exactly at its floor that the encoder rejects falls just under it.
-_JUST_BELOW = 1e-6
-
-
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_WORD = re.compile(r"[a-z]+")
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s")
-# Function words long enough to pass the length filter but carrying no meaning.
-_STOP_WORD_TEXT = (
-    "about above after again against also among another because been before being below "
-    "between both could does doing down during each every from further have having here "
-    "into itself just more most much must never only other ought over same shall should "
-    "some such than that their theirs them then there these they this those through under "
-    "until very were what when where which while whom will with within without would your "
-    "yours nothing nobody anyone everyone"
-)
-_STOP_WORDS = frozenset(_STOP_WORD_TEXT.split())
-# Scale and unit words belong to the number, so they are masked with it.
-_NUMBER_WORD_TEXT = (
-    "hundred thousand million billion trillion percent euro dollar pound rupee crore"
-)
-_NUMBER_WORDS = frozenset(
-    f"{word}{plural}" for word in _NUMBER_WORD_TEXT.split() for plural in ("", "s")
-) | {"yuan", "lakh"}
-
-
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def content_stems(text: str, ignore: frozenset[str] = _STOP_WORDS) -> frozenset[str]:
-    """Crude stems of a text's content words (four letters or more, stop words out)."""
-    words = _WORD.findall(text.lower())
-    return frozenset(_stem(w) for w in words if len(w) >= 4 and w not in ignore)
-
-
-def _sentence_words(fact: Fact) -> frozenset[str]:
-    """Content stems of a fact's sentence with its value and every number masked."""
-    text = _DIGITS.sub(" ", fact.evidence.text.replace(fact.value, " "))
-    return content_stems(text, _STOP_WORDS | _NUMBER_WORDS)
-
 
 @dataclass(slots=True)
 class StoryIndex:
-    """Per-story lookups shared by every comparison: aliases, IDF weights, participants."""
+    """Per-story lookups shared by every comparison: aliases, IDF weights, participants,
+    and the tie-breaker for pairs near their floor."""
 
     aliases: Mapping[str, str]
     idf: dict[str, float]
     rare: frozenset[str]
     title_pairs_in_one_article: frozenset[tuple[str, str, str]]
     events_dated_twice: frozenset[str] = frozenset()
-    encoder: SentenceEncoder | None = None
+    ties: TieBreaker = field(default_factory=TieBreaker)
     _similarity: dict[tuple[int, int], float] = field(default_factory=dict)
     _participants: dict[int, dict[str, str]] = field(default_factory=dict)
-    # While not None, near-ties only note their sentences here (see gather_ties).
-    _tie_sentences: set[str] | None = None
 
     def similarity(self, a: Fact, b: Fact) -> float:
         """Cosine of binary TF-IDF vectors over the facts' context lemmas, in [0, 1]."""
@@ -186,7 +130,7 @@ class StoryIndex:
 
     def _cosine(self, a: Fact, b: Fact) -> float:
         if not a.context or not b.context:  # no lemmas: the sentences' words, numbers masked
-            words_a, words_b = _sentence_words(a), _sentence_words(b)
+            words_a, words_b = sentence_stems(a), sentence_stems(b)
             common = len(words_a & words_b)
             return common / math.sqrt(len(words_a) * len(words_b)) if common else 0.0
         dot = sum(self.idf[w] ** 2 for w in set(a.context) & set(b.context))
@@ -195,32 +139,12 @@ class StoryIndex:
         return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
 
     def settle_tie(self, a: Fact, b: Fact, margin: float) -> float:
-        """``margin`` (score minus floor) with a near-tie settled by the sentences' MiniLM
-        similarity (numbers masked): mirrored to the side of the floor the encoder picks, or
-        left alone when there is no encoder, no tie, or no clear verdict."""
-        if self.encoder is None or abs(margin) >= TIE_BAND:
-            return margin
-        if self._tie_sentences is not None:
-            self._tie_sentences.update(masked(fact.evidence.text) for fact in (a, b))
-            return margin
-        agreement = similarity(a.evidence.text, b.evidence.text, self.encoder)
-        if agreement >= EMBEDDING_AGREE:
-            return abs(margin)
-        if agreement < EMBEDDING_DISAGREE:
-            return -abs(margin) if margin else -_JUST_BELOW
-        return margin
+        """``margin`` with a near-tie settled by the story's :class:`TieBreaker`."""
+        return self.ties.settle(a, b, margin)
 
     def gather_ties(self, score_pairs: Callable[[], object]) -> None:
-        """Run ``score_pairs`` only to note the near-ties' sentences, then encode them in one
-        batch: MiniLM encodes a batch some ten times faster per sentence than pair by pair."""
-        if self.encoder is None:
-            return
-        self._tie_sentences = set()
-        try:
-            score_pairs()
-            self.encoder.encode(sorted(self._tie_sentences))
-        finally:
-            self._tie_sentences = None
+        """Encode the near-ties ``score_pairs`` meets in one batch (:meth:`TieBreaker.gather`)."""
+        self.ties.gather(score_pairs)
 
     def participants(self, fact: Fact) -> dict[str, str]:
         """Cached :func:`participants` of a fact."""
@@ -263,7 +187,7 @@ def build_index(
         for (_, event), values in dates.items()
         if any(not _same_day_or_coarser(x, y) for x in values for y in values)
     )
-    return StoryIndex(aliases, idf, rare, pairs, twice, encoder)
+    return StoryIndex(aliases, idf, rare, pairs, twice, TieBreaker(encoder))
 
 
 def _same_day_or_coarser(x: str, y: str) -> bool:

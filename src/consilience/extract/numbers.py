@@ -2,7 +2,8 @@
 
 ``parse_number`` turns one expression into a value with its unit, scale word, hedge and range;
 ``find_number_expressions`` finds such expressions in running text. Both are plain rules,
-no model: they are the part of quantity extraction that has to be exact.
+no model: they are the part of quantity extraction that has to be exact. Numbers written
+in words ("forty-five", "two dozen") are read by ``number_words``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from consilience.extract.number_words import NUMBER_WORDS, SCALES, UNITS_WORDS, words_value
+
 __all__ = [
+    "UNITS_WORDS",  # re-exported from number_words: other extractors import it from here
     "NumberMatch",
     "ParsedNumber",
     "find_number_expressions",
@@ -76,40 +80,6 @@ HEDGES: dict[str, str] = {
     "below": "less than",
 }
 
-UNITS_WORDS: dict[str, int] = {
-    w: i
-    for i, w in enumerate(
-        (  # noqa: SIM905
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen"
-        ).split()
-    )
-}
-TENS_WORDS: dict[str, int] = {
-    w: 10 * (i + 2)
-    for i, w in enumerate(
-        "twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: SIM905
-    )
-}
-# Multipliers written as words or newsroom abbreviations; lakh and crore are Indian English.
-SCALES: dict[str, float] = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-    "million": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "trn": 1e12,
-    "dozen": 12,
-}
 # One-letter abbreviations are only scales next to a currency: "$5m" but not "100m sprint".
 MONEY_ONLY_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "b": 1e9}
 
@@ -179,8 +149,6 @@ _TOKEN = re.compile(
     r"(?:us|c|a|au|hk|s|nz|r)\$|rs\.?(?=\s*\d)|[$€£¥₹₩₽₫%]|"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|[a-z]+"
 )
-_WORD_NUMBER = set(UNITS_WORDS) | set(TENS_WORDS) | {"hundred", "thousand", "million"}
-_WORD_NUMBER |= {"billion", "trillion", "dozen", "lakh", "crore"}
 
 
 def parse_number(text: str) -> ParsedNumber | None:
@@ -298,7 +266,7 @@ def _parse_amount(s: str) -> tuple[float, str | None, str | None] | None:
                 return None
             scale_word = word
     else:
-        words = _words_value(rest)
+        words = words_value(rest)
         if words is None:
             return None
         value, scale_word = words
@@ -328,51 +296,7 @@ def _strip_unit_suffix(tokens: list[str]) -> tuple[str | None, list[str]]:
     return None, tokens
 
 
-def _words_value(words: list[str]) -> tuple[float, str | None] | None:
-    """Value of a number written in words: "forty-five", "two dozen", "a hundred"."""
-    total, current = 0.0, 0.0
-    scale_word: str | None = None
-    previous = ""
-    seen_number = False
-    for index, word in enumerate(words):
-        following = words[index + 1] if index + 1 < len(words) else ""
-        if word in ("a", "an"):
-            if index != 0 or following not in SCALES:
-                return None
-            current = 1.0
-        elif word == "and":
-            if previous not in SCALES or following not in UNITS_WORDS | TENS_WORDS:
-                return None
-        elif word in UNITS_WORDS:
-            small = current % 100
-            if small and (previous in UNITS_WORDS or UNITS_WORDS[word] >= 10):
-                return None
-            current += UNITS_WORDS[word]
-            seen_number = True
-        elif word in TENS_WORDS:
-            if current % 100:
-                return None
-            current += TENS_WORDS[word]
-            seen_number = True
-        elif word in ("hundred", "dozen"):
-            if current >= 100:
-                return None
-            current = (current or 1.0) * SCALES[word]
-            seen_number = True
-        elif word in SCALES:
-            total += (current or 1.0) * SCALES[word]
-            current = 0.0
-            scale_word = word if scale_word is None else scale_word
-            seen_number = True
-        else:
-            return None
-        previous = word
-    if not seen_number:
-        return None
-    return total + current, scale_word
-
-
-_NUMBER_WORD_ALT = "|".join(sorted(_WORD_NUMBER, key=len, reverse=True))
+_NUMBER_WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _HEDGE_ALT = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
 _SYMBOL = r"(?:(?:US|C|A|AU|HK|S|NZ|R)\$|Rs\.?\s?|[$€£¥₹₩₽₫])"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"

@@ -8,13 +8,13 @@ Chinese goods". News leaves the counted thing out often, so a bare amount still 
 fact: money with no noun is "money", a bare count borrows the noun of the count just before
 it ("won 27 seats ... the Greens won 14"), a change ("up 12%") counts the clause's subject,
 and the earlier figure of a comparison ("from $7.5 billion a year earlier") is marked as
-such. Without a parse, the noun phrase after the number stands in (``quantity_rules``).
+such. Amounts with no counted noun are read by ``quantity_bare``; without a parse, the noun
+phrase after the number stands in (``quantity_rules``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from consilience.extract.casualties import (
@@ -31,6 +31,12 @@ from consilience.extract.quantity_actions import (
     TAKING_VERBS,
     is_participation,
     names_action,
+)
+from consilience.extract.quantity_bare import (
+    LIGHT_VERBS,
+    ArticleReading,
+    CountedNoun,
+    bare_amount_reading,
 )
 from consilience.extract.quantity_clauses import (
     TOLL_NOUNS,
@@ -97,38 +103,12 @@ _RUNNING_PERIOD = re.compile(
     r"\W*(?:(?:so\s+far\s+)?this\s+(?:year|month|week)|year\s+to\s+date|since)\b",
     re.IGNORECASE,
 )
-# A bare count borrows the counted noun of a count at most this many sentences back: an
-# election story's "won 27 seats ... The Greens won 14" spans one or two sentences.
-MAX_ELLIPSIS_SENTENCES = 2
-# The sentence right after a count may change the verb and still leave its noun out: "the
-# Alliance had 27 seats. The Greens won 17": one sentence back, any verb lends its noun.
-ANY_VERB_ELLIPSIS_SENTENCES = 1
-_LIGHT_VERBS = frozenset({"be", "have"})
-
-
-@dataclass(slots=True)
-class _Counted:
-    """A unitless count already read, whose noun an elliptical count may borrow."""
-
-    sentence: int
-    predicate: str | None
-    subject: str
-    noun_phrase: str
-
-
-@dataclass(slots=True)
-class _Reading:
-    """What one article's reading remembers from sentence to sentence."""
-
-    sentence: int = 0
-    counted: list[_Counted] = field(default_factory=list)
-    measured: dict[str, tuple[str, str]] = field(default_factory=dict)  # unit -> thing
 
 
 def extract_quantities(parsed: ParsedArticle) -> list[Fact]:
     """Every quantity stated in the article, one Fact per number expression."""
     facts: list[Fact] = []
-    reading = _Reading()
+    reading = ArticleReading()
     for index, sentence in enumerate(parsed.sentences):
         reading.sentence = index
         reading.measured.clear()  # an earlier figure compares within its own sentence
@@ -197,7 +177,7 @@ def _facts_by_parse(
     sentence: Sentence,
     matches: list[NumberMatch],
     every: list[NumberMatch],
-    reading: _Reading,
+    reading: ArticleReading,
 ) -> list[Fact]:
     doc = parsed.doc
     assert doc is not None
@@ -269,7 +249,11 @@ def _inside_entity(span: Any) -> bool:
 
 
 def _fact_from_parse(
-    parsed: ParsedArticle, sentence: Sentence, match: NumberMatch, span: Any, reading: _Reading
+    parsed: ParsedArticle,
+    sentence: Sentence,
+    match: NumberMatch,
+    span: Any,
+    reading: ArticleReading,
 ) -> Fact | None:
     root = span.root
     inside = {t.i for t in span}
@@ -319,7 +303,7 @@ def _fact_from_parse(
     if subject in TOLL_NOUNS or is_people(noun, predicate):
         subject, predicate = "people", casualty_of(noun, predicate)
         about = f"people {casualty_participle(predicate)}" if predicate else about
-    elif unit is None and predicate is not None and predicate not in _LIGHT_VERBS:
+    elif unit is None and predicate is not None and predicate not in LIGHT_VERBS:
         acted_on = verb is not None and noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass")
         if acted_on or (noun.dep_ == "pobj" and gerund_predicate(noun) is not None):
             about = f"{about} {participle(verb, predicate)}"
@@ -340,7 +324,7 @@ def _fact_from_parse(
         return _fact(parsed, sentence, (match.start, match.end), subject, about, match, None)
     if unit is None and change is None and earlier is None:
         reading.counted.append(
-            _Counted(reading.sentence, predicate, subject, phrase(noun, inside).lower())
+            CountedNoun(reading.sentence, predicate, subject, phrase(noun, inside).lower())
         )
     roles: tuple[Role, ...] = ()
     if verb is not None:
@@ -373,46 +357,11 @@ def _bare_amount_fact(
     root: Any,
     verb: Any | None,
     predicate: str | None,
-    reading: _Reading,
+    reading: ArticleReading,
 ) -> Fact | None:
-    """An amount with no counted noun: money is "money", a count borrows a recent noun."""
-    inside = {root.i, *(t.i for t in root.subtree)}
-    roles = clause_roles(verb, root, inside) if verb is not None else ()
+    """An amount with no counted noun (``quantity_bare``): money, or a borrowed noun."""
+    bare = bare_amount_reading(match.number.unit, root, verb, predicate, reading)
+    if bare is None:
+        return None
     span = (match.start, match.end)
-    unit = match.number.unit
-    if unit is not None and unit != "%" and verb is not None and root.dep_ in _MONEY_DEPS:
-        about = f"money {participle(verb, str(predicate))}"
-        source = next((r.name for r in roles if r.role == "target"), None)
-        about = f"{about} from {source}" if source and _has_prep(verb, "from", "out") else about
-        return _fact(parsed, sentence, span, "money", about, match, predicate, roles)
-    if unit is not None or verb is None or predicate in _LIGHT_VERBS:
-        return None
-    gapped = root.head if root.dep_ == "nummod" and root.head.i < root.i else None
-    if gapped is not None:  # "the Greens won 17, the Social Forum 11": the noun is the agent
-        roles = (Role("agent", phrase(gapped)),)
-    elif root.dep_ not in _ARGUMENT_DEPS:
-        return None
-    borrowed = _borrow(reading, predicate)
-    if borrowed is None:
-        return None
-    about = f"{borrowed.noun_phrase} {participle(verb, str(predicate))}"
-    return _fact(parsed, sentence, span, borrowed.subject, about, match, predicate, roles)
-
-
-_MONEY_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr"})
-_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "pobj", "conj", "appos"})
-
-
-def _has_prep(verb: Any, *words: str) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ in words for c in verb.children)
-
-
-def _borrow(reading: _Reading, predicate: str | None) -> _Counted | None:
-    """The counted thing an elliptical count leaves out: a recent one, else the same verb's."""
-    for counted in reversed(reading.counted):
-        distance = reading.sentence - counted.sentence
-        if distance <= ANY_VERB_ELLIPSIS_SENTENCES:
-            return counted
-        if distance <= MAX_ELLIPSIS_SENTENCES and counted.predicate == predicate:
-            return counted
-    return None
+    return _fact(parsed, sentence, span, bare.subject, bare.about, match, predicate, bare.roles)
