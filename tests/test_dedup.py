@@ -15,10 +15,12 @@ from hypothesis import strategies as st
 
 from consilience.dedup import (
     LSH_THRESHOLD,
+    MAX_CANDIDATES_PER_ARTICLE,
     NEAR_COPY_JACCARD,
     SHINGLE_SIZE,
     CopyGroups,
     DuplicateIndex,
+    candidate_probability,
     find_copies,
     independent_sources,
     shingles,
@@ -82,7 +84,7 @@ OTHER_REPORT = (
     "Bus replacement services will run between the capital and the coast until further notice.",
 )
 
-# Pairs this similar are found however the LSH bands fall: 1 - (1 - 0.7^2)^28 > 1 - 1e-8.
+# Pairs this similar are found however the LSH bands fall: 1 - (1 - 0.7^3)^42 > 1 - 1e-7.
 SURE_COPY_JACCARD = 0.7
 
 
@@ -150,6 +152,13 @@ def test_lsh_proposes_candidates_below_the_confirm_threshold() -> None:
     assert LSH_THRESHOLD < NEAR_COPY_JACCARD < SURE_COPY_JACCARD
 
 
+def test_lsh_curve_keeps_copies_and_drops_template_lookalikes() -> None:
+    assert candidate_probability(SURE_COPY_JACCARD) > 1 - 1e-7
+    assert candidate_probability(NEAR_COPY_JACCARD) > 0.99
+    assert candidate_probability(0.1) < 0.05
+    assert candidate_probability(0.01) < 1e-4
+
+
 # --- wire copies and independent reports ----------------------------------------------------
 
 
@@ -206,6 +215,15 @@ def test_copies_are_grouped_transitively() -> None:
     assert jaccard(first, last) < NEAR_COPY_JACCARD
     articles = [article("first", first), article("last", last), article("middle", middle)]
     assert find_copies(articles, SETTINGS).groups == (("first", "last", "middle"),)
+
+
+def test_a_story_with_more_variants_than_the_candidate_cap_is_one_group() -> None:
+    variants = [
+        article(f"v{i:03d}", f"{WIRE} Updated at {i} past the hour by desk {i}.")
+        for i in range(MAX_CANDIDATES_PER_ARTICLE + 20)
+    ]
+    groups = find_copies(variants, SETTINGS).groups
+    assert groups == (tuple(sorted(v.id for v in variants)),)
 
 
 def test_an_article_listed_twice_is_not_a_copy_of_itself() -> None:

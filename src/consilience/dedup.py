@@ -20,28 +20,34 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash
 
 from consilience.models import Article
 from consilience.settings import Settings
 
 __all__ = [
+    "LSH_BANDS",
+    "LSH_ROWS",
     "LSH_THRESHOLD",
+    "MAX_CANDIDATES_PER_ARTICLE",
+    "MIN_SKETCH_ESTIMATE",
     "NEAR_COPY_JACCARD",
     "NUM_PERM",
     "SHINGLE_SIZE",
     "CopyGroups",
     "DuplicateIndex",
+    "candidate_probability",
     "find_copies",
     "independent_sources",
     "shingles",
 ]
 
 ShingleArray = npt.NDArray[np.uint64]
+SketchArray = npt.NDArray[np.uint32]
+SketchMatrix = npt.NDArray[np.uint32]
 
 # Words per shingle. Five words is long enough that two outlets writing independently about
 # one event rarely share a shingle outside verbatim quotes (the five seed articles, one event,
@@ -56,17 +62,39 @@ SHINGLE_SIZE = 5
 # leaves a wide margin above independent reporting.
 NEAR_COPY_JACCARD = 0.5
 
-# Permutations per MinHash. 128 is datasketch's default: the LSH below gets enough bands for a
-# sharp curve and a sketch costs 512 bytes.
+# Permutations per MinHash. 128 is datasketch's default: enough for 42 bands of 3 rows below
+# and an estimate of Jaccard within +-0.045 (one standard deviation at 0.5); a sketch is kept
+# as 128 32-bit values, 512 bytes.
 NUM_PERM = 128
 
-# The LSH threshold sits well below NEAR_COPY_JACCARD because LSH only proposes candidates and
-# the exact Jaccard decides: a missed pair is a missed copy, a false candidate costs one
-# set intersection. datasketch picks 28 bands of 2 rows for 0.2 and 128 permutations, so a pair
-# becomes a candidate with probability 1 - (1 - s^2)^28: 99.97% at s = 0.5 (the confirm
-# threshold), 99.9999% at 0.7, 47% at 0.15 (same-event articles sharing quotes) and 0.3% at
-# 0.01 (independent articles).
-LSH_THRESHOLD = 0.2
+# LSH banding: a pair becomes a candidate when all LSH_ROWS values of at least one of the
+# LSH_BANDS bands agree, with probability 1 - (1 - s^3)^42 at shingle Jaccard s:
+#   s = 0.5 (the confirm threshold) 99.64%   s = 0.6 99.99%   s = 0.7 1 - 2e-8
+#   s = 0.2 (same-event quotes)      29%     s = 0.1  4.1%    s = 0.05 0.5%   s = 0.01 4e-5
+# The old 28 bands of 2 rows (threshold 0.2) took 99.97% at 0.5 but also 47% at 0.15 and 25%
+# at 0.1, and articles written from shared templates sit at 0.05-0.2: at 10,000 generated
+# articles every article drew 30 candidates, almost all rejected, and the count grew with the
+# corpus (time exponent 1.74). Three rows cut those candidates ~6x while missing a pair at
+# Jaccard 0.5 one time in 280 and a pair at 0.7 never in practice; a missed pair in a copy
+# group is usually joined through another member anyway. Four rows would miss 13% at 0.5.
+LSH_BANDS = 42
+LSH_ROWS = 3
+# Where the candidate curve rises through its steepest part, (1 / bands)^(1 / rows).
+LSH_THRESHOLD = (1 / LSH_BANDS) ** (1 / LSH_ROWS)
+
+# Candidates whose MinHash estimate of Jaccard (the share of the 128 sketch values two texts
+# agree on) is below this are rejected without the exact Jaccard. A pair at the confirm
+# threshold 0.5 estimates below 0.25 with probability about 1e-8 (5.7 standard deviations of
+# Binomial(128, 0.5) / 128), so this only skips pairs that exact Jaccard would reject.
+MIN_SKETCH_ESTIMATE = 0.25
+
+# At most this many candidates (distinct texts) are checked per added article, those sharing
+# the most bands first, so one article costs at most ~100 exact Jaccards (~2 ms) whatever the
+# corpus holds. Exact repeats share one entry and never count against it. Only a text with
+# more than 100 indexed near-variants reaches the cap; in find_copies it still joins their group
+# through the 100 most similar, so groups lose no members, only the streaming ``add`` may list
+# a partial set of the copies.
+MAX_CANDIDATES_PER_ARTICLE = 100
 
 # Words are letters or digits, joined across apostrophes, hyphens and the dots and commas
 # inside numbers and initials ("don't", "1,200", "U.S."), which are then dropped: "1,200" and
@@ -78,6 +106,20 @@ _JOINERS = re.compile(r"[-'’.,]")
 # blake2b digest is as uniform as the whole. Exact Jaccard still uses all 64 bits.
 _LOW_32_BITS = 0xFFFF_FFFF
 _EMPTY: ShingleArray = np.empty(0, dtype=np.uint64)
+
+# datasketch's seeded permutations for its "legacy" scheme: (a * x + b) mod 2^61 - 1, then the
+# low 32 bits, the scheme it used by default before 2.0.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme="legacy").permutations
+_MERSENNE_PRIME = np.uint64((1 << 61) - 1)
+
+# The sketch matrix starts with this many rows and doubles when full.
+_INITIAL_SLOTS = 1024
+# Fixed odd 64-bit multipliers that mix a band's rows into one key, and a salt per band so
+# equal rows in different bands give different keys. Any fixed values work: a collision only
+# adds a candidate. The generator is seeded so that keys are the same in every process.
+_MIXING = np.random.default_rng(20250301)
+_ROW_MULTIPLIERS = _MIXING.integers(0, 2**63, size=LSH_ROWS, dtype=np.uint64) * 2 + 1
+_BAND_SALTS = _MIXING.integers(0, 2**63, size=LSH_BANDS, dtype=np.uint64)
 
 
 def _words(text: str) -> list[str]:
@@ -110,11 +152,9 @@ def _low_32_bits(shingle: int) -> int:
     return shingle & _LOW_32_BITS
 
 
-@cache
-def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
-    """datasketch's (bands, rows) for ``threshold``, computed once: it integrates the curve."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    return int(lsh.b), int(lsh.r)
+def candidate_probability(jaccard: float) -> float:
+    """The chance that the LSH bands propose a pair whose shingle Jaccard is ``jaccard``."""
+    return float(1 - (1 - jaccard**LSH_ROWS) ** LSH_BANDS)
 
 
 def _jaccard(left: ShingleArray, right: ShingleArray) -> float:
@@ -124,40 +164,54 @@ def _jaccard(left: ShingleArray, right: ShingleArray) -> float:
     return shared / union if union else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    """What the index keeps of one article; ``sketch`` is None for texts too short to shingle.
+def _sketch(hashes: set[int]) -> SketchArray:
+    """The MinHash of a shingle set as 32-bit values, as datasketch's legacy-scheme ``MinHash``.
 
-    Memory per article: the sorted shingle hashes at 8 bytes each (one shingle per word), the
-    512-byte sketch, and 28 LSH band keys with their dict and set overhead. tracemalloc measures
-    ~15 KB for a 600-word article, so 100,000 indexed articles take ~1.5 GB.
+    datasketch's ``MinHash`` redraws its permutations for every new sketch, a quarter of the
+    time dedup took; here they are drawn once, at import.
     """
+    values = np.fromiter(hashes, dtype=np.uint64, count=len(hashes)) & np.uint64(_LOW_32_BITS)
+    multipliers, offsets = _PERMUTATIONS
+    permuted = (values[:, np.newaxis] * multipliers + offsets) % _MERSENNE_PRIME
+    sketch: SketchArray = (permuted & np.uint64(_LOW_32_BITS)).min(axis=0).astype(np.uint32)
+    return sketch
 
-    content_key: bytes | None
-    shingles: ShingleArray
-    sketch: LeanMinHash | None
+
+def _band_keys(sketch: SketchArray) -> list[int]:
+    """One 64-bit key per band: its rows mixed by odd multipliers, salted by the band's index.
+
+    Two different bands that mix to one key only add a candidate that the checks reject.
+    """
+    rows = sketch[: LSH_BANDS * LSH_ROWS].astype(np.uint64).reshape(LSH_BANDS, LSH_ROWS)
+    mixed = (rows * _ROW_MULTIPLIERS).sum(axis=1, dtype=np.uint64) ^ _BAND_SALTS
+    return [int(key) for key in mixed]
 
 
 class DuplicateIndex:
     """Streaming index of article texts: ``add`` reports the indexed near-copies of a text.
 
-    Memory grows with the articles indexed; ``forget`` evicts articles that fall out of a
-    time window so a long-running feed stays bounded.
+    Each distinct text is kept once, however many ids carry it: its sorted 64-bit shingle
+    hashes (8 bytes a word), a 512-byte row of a shared sketch matrix and 42 LSH bucket
+    entries, about 9 KB for a 600-word article. Memory grows with the texts indexed; ``forget``
+    evicts articles that fall out of a time window so a long-running feed stays bounded.
     """
 
     def __init__(self, settings: Settings) -> None:
         # Kept for the dedup settings the lead may expose (near_copy_jaccard, ...).
         self._settings = settings
-        self._lsh = MinHashLSH(
-            threshold=LSH_THRESHOLD,
-            num_perm=NUM_PERM,
-            params=_lsh_params(LSH_THRESHOLD, NUM_PERM),
-        )
-        self._entries: dict[str, _Entry] = {}
-        self._by_content: dict[bytes, set[str]] = {}
+        self._content_of: dict[str, bytes | None] = {}
+        self._ids_of_content: dict[bytes, set[str]] = {}
+        # Texts long enough to shingle get a slot: a row of the sketch matrix and LSH entries.
+        self._slot_of_content: dict[bytes, int] = {}
+        self._content_of_slot: list[bytes | None] = []
+        self._shingles: list[ShingleArray] = []
+        self._sketches: SketchMatrix = np.zeros((_INITIAL_SLOTS, NUM_PERM), dtype=np.uint32)
+        self._free_slots: list[int] = []
+        # Band key -> the slot holding it, or a list of slots once two texts share it.
+        self._buckets: dict[int, int | list[int]] = {}
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._content_of)
 
     def add(self, article_id: str, text: str) -> list[str]:
         """Index ``text`` under ``article_id``; return the sorted ids of indexed near-copies.
@@ -167,51 +221,99 @@ class DuplicateIndex:
         self.forget(article_id)
         words = _words(text)
         if not words:
-            self._entries[article_id] = _Entry(None, _EMPTY, None)
+            self._content_of[article_id] = None
             return []
         content_key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
-        twins = self._by_content.get(content_key, set())
-        entry = self._entry_like(twins) or self._new_entry(content_key, words)
         # Exact twins have Jaccard 1 by construction; only the rest need the LSH.
-        copies = set(twins)
-        if entry.sketch is not None:
-            for candidate in self._lsh.query(entry.sketch):
-                if candidate in copies:
-                    continue
-                other = self._entries[candidate].shingles
-                if _jaccard(entry.shingles, other) >= NEAR_COPY_JACCARD:
-                    copies.add(candidate)
-            self._lsh.insert(article_id, entry.sketch, check_duplication=False)
-        self._entries[article_id] = entry
-        self._by_content.setdefault(content_key, set()).add(article_id)
+        copies = set(self._ids_of_content.get(content_key, ()))
+        slot = self._slot_of_content.get(content_key)
+        if slot is None and not copies:
+            slot = self._new_slot(content_key, words)
+        if slot is not None:
+            for other in self._near_copy_slots(slot):
+                content = self._content_of_slot[other]
+                if content is not None:
+                    copies.update(self._ids_of_content[content])
+        self._content_of[article_id] = content_key
+        self._ids_of_content.setdefault(content_key, set()).add(article_id)
         return sorted(copies)
 
     def forget(self, article_id: str) -> None:
         """Drop ``article_id`` from the index; unknown ids are ignored."""
-        entry = self._entries.pop(article_id, None)
-        if entry is None:
+        if article_id not in self._content_of:
             return
-        if entry.sketch is not None:
-            self._lsh.remove(article_id)
-        if entry.content_key is not None:
-            twins = self._by_content[entry.content_key]
-            twins.discard(article_id)
-            if not twins:
-                del self._by_content[entry.content_key]
+        content_key = self._content_of.pop(article_id)
+        if content_key is None:
+            return
+        twins = self._ids_of_content[content_key]
+        twins.discard(article_id)
+        if twins:
+            return
+        del self._ids_of_content[content_key]
+        slot = self._slot_of_content.pop(content_key, None)
+        if slot is not None:
+            self._release_slot(slot)
 
-    def _entry_like(self, twins: set[str]) -> _Entry | None:
-        """The entry of an exact twin, whose shingles and sketch the new copy can share."""
-        return self._entries[next(iter(twins))] if twins else None
+    def _near_copy_slots(self, slot: int) -> list[int]:
+        """Other slots whose text has shingle Jaccard at least NEAR_COPY_JACCARD with ``slot``."""
+        hits: dict[int, int] = {}
+        for key in _band_keys(self._sketches[slot]):
+            bucket = self._buckets.get(key)
+            for other in (bucket,) if isinstance(bucket, int) else bucket or ():
+                hits[other] = hits.get(other, 0) + 1
+        hits.pop(slot, None)
+        if not hits:
+            return []
+        # Most shared bands first (the likeliest copies), then the oldest, for a stable order.
+        ranked = sorted(hits, key=lambda other: (-hits[other], other))
+        candidates = np.array(ranked[:MAX_CANDIDATES_PER_ARTICLE], dtype=np.intp)
+        agree = (self._sketches[candidates] == self._sketches[slot]).mean(axis=1)
+        mine = self._shingles[slot]
+        return [
+            int(other)
+            for other in candidates[agree >= MIN_SKETCH_ESTIMATE]
+            if _jaccard(mine, self._shingles[other]) >= NEAR_COPY_JACCARD
+        ]
 
-    def _new_entry(self, content_key: bytes, words: Sequence[str]) -> _Entry:
+    def _new_slot(self, content_key: bytes, words: Sequence[str]) -> int | None:
+        """Give a new text a slot with its shingles, sketch and LSH entries; None if too short."""
         hashes = _shingle_hashes(words)
         if not hashes:
             # Fewer words than a shingle: only the exact content hash can match it.
-            return _Entry(content_key, _EMPTY, None)
+            return None
         ordered = np.fromiter(sorted(hashes), dtype=np.uint64, count=len(hashes))
-        sketch = MinHash(num_perm=NUM_PERM, hashfunc=_low_32_bits)
-        sketch.update_batch(hashes)
-        return _Entry(content_key, ordered, LeanMinHash(sketch))
+        if self._free_slots:
+            slot = self._free_slots.pop()
+            self._shingles[slot] = ordered
+            self._content_of_slot[slot] = content_key
+        else:
+            slot = len(self._shingles)
+            self._shingles.append(ordered)
+            self._content_of_slot.append(content_key)
+            if slot == len(self._sketches):
+                self._sketches = np.concatenate([self._sketches, np.zeros_like(self._sketches)])
+        self._sketches[slot] = _sketch(hashes)
+        for key in _band_keys(self._sketches[slot]):
+            bucket = self._buckets.setdefault(key, slot)
+            if isinstance(bucket, list):
+                bucket.append(slot)
+            elif bucket != slot:
+                self._buckets[key] = [bucket, slot]
+        self._slot_of_content[content_key] = slot
+        return slot
+
+    def _release_slot(self, slot: int) -> None:
+        for key in _band_keys(self._sketches[slot]):
+            bucket = self._buckets[key]
+            if isinstance(bucket, int):
+                del self._buckets[key]
+                continue
+            bucket.remove(slot)
+            if len(bucket) == 1:
+                self._buckets[key] = bucket[0]
+        self._shingles[slot] = _EMPTY
+        self._content_of_slot[slot] = None
+        self._free_slots.append(slot)
 
 
 @dataclass(frozen=True, slots=True)
