@@ -8,48 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consilience.align import align_facts
-from consilience.models import Article, Evidence, Fact, FactKind, Role, Slot
-
-
-def make_article(article_id: str, *sentences: str) -> Article:
-    return Article(id=article_id, source=f"{article_id}.txt", text=" ".join(sentences))
-
-
-def make_fact(
-    article: Article,
-    sentence: str,
-    kind: FactKind,
-    subject: str,
-    value: str,
-    *,
-    about: str = "",
-    context: str = "",
-    number: float | None = None,
-    unit: str | None = None,
-    predicate: str | None = None,
-    roles: tuple[Role, ...] = (),
-) -> Fact:
-    """A fact as extract/ would build it, with offsets into the article's text."""
-    start = article.text.index(sentence)
-    evidence = Evidence(article.id, sentence, start, start + len(sentence))
-    span = None
-    if value in sentence:
-        span_start = start + sentence.index(value)
-        span = Evidence(article.id, value, span_start, span_start + len(value))
-    return Fact(
-        kind=kind,
-        article=article.id,
-        subject=subject,
-        about=about or f"{subject} {predicate or ''}".strip(),
-        value=value,
-        evidence=evidence,
-        number=number,
-        unit=unit,
-        span=span,
-        predicate=predicate,
-        roles=roles,
-        context=tuple(sorted(set(context.split()))),
-    )
+from consilience.models import Article, Fact, Role
+from factories import make_article, make_fact, slot_of
 
 
 def quantity(
@@ -68,10 +28,6 @@ def quantity(
         article, sentence, "quantity", subject, value, number=number, unit=unit,
         predicate=predicate, roles=roles, context=context,
     )  # fmt: skip
-
-
-def slot_of(slots: list[Slot], fact: Fact) -> Slot:
-    return next(slot for slot in slots if fact in slot.facts)
 
 
 # --- quantities -------------------------------------------------------------------------

@@ -5,19 +5,10 @@ from __future__ import annotations
 import pytest
 
 from consilience.extract import extract_facts
-from consilience.extract.nlp import Nlp, load_nlp, parse_article
+from consilience.extract.nlp import Nlp, parse_article
 from consilience.extract.numbers import find_number_expressions
 from consilience.extract.points import with_point_changes
 from consilience.models import Article, Fact
-from consilience.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Nlp:
-    loaded = load_nlp(Settings())
-    if not loaded.has_parser:
-        pytest.skip("no spaCy model installed")
-    return loaded
 
 
 def quantities(text: str, nlp: Nlp) -> list[Fact]:

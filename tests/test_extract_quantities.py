@@ -15,14 +15,6 @@ SEEDS = Path("/work/shared/corpus/seeds")
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Nlp:
-    loaded = load_nlp(Settings())
-    if not loaded.has_parser:
-        pytest.skip("no spaCy model installed")
-    return loaded
-
-
-@pytest.fixture(scope="module")
 def rules() -> Nlp:
     return load_nlp(Settings(spacy_model="none"))
 

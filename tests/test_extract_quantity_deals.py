@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
-from consilience.extract.nlp import Nlp, load_nlp, parse_article
+from consilience.extract.nlp import Nlp, parse_article
 from consilience.extract.numbers import find_number_expressions, parse_number
 from consilience.extract.quantities import extract_quantities
 from consilience.models import Article, Fact, Role
-from consilience.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Nlp:
-    loaded = load_nlp(Settings())
-    if not loaded.has_parser:
-        pytest.skip("no spaCy model installed")
-    return loaded
 
 
 def money(text: str, nlp: Nlp) -> Fact:

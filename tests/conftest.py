@@ -1,0 +1,17 @@
+"""Fixtures shared across test files."""
+
+from __future__ import annotations
+
+import pytest
+
+from consilience.extract.nlp import Nlp, load_nlp
+from consilience.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Nlp:
+    """The installed spaCy pipeline, loaded once; tests that need a parse skip without one."""
+    loaded = load_nlp(Settings())
+    if not loaded.has_parser:
+        pytest.skip("no spaCy model installed")
+    return loaded
