@@ -68,14 +68,13 @@ def _timed(rows: list[Row], scenario: str, stage: str, n: int, work: Callable[[]
 
 def _end_to_end(n: int, model: str) -> list[Row]:
     """Every stage in order on one generated corpus of ``n`` articles."""
-    from consilience.align import align_facts
     from consilience.clean import clean_article
     from consilience.cluster import cluster_stories
-    from consilience.compare import compare_slots
     from consilience.dedup import find_copies
-    from consilience.extract import analyze_article, canonical_names, load_nlp
+    from consilience.extract import load_nlp
     from consilience.ingest import read_inputs
-    from consilience.models import Report, StoryReport
+    from consilience.models import Report
+    from consilience.pipeline import analyze_each, report_story
     from consilience.report import render_html, render_json, render_markdown
     from consilience.settings import Settings
 
@@ -89,26 +88,24 @@ def _end_to_end(n: int, model: str) -> list[Row]:
                 handle.write(json.dumps(record) + "\n")
         raw = _timed(rows, scenario, "ingest", n, lambda: read_inputs([str(path)], settings))
     docs = raw.documents
-    articles = _timed(rows, scenario, "clean", n, lambda: [clean_article(d, settings) for d in docs])
+    articles = _timed(
+        rows, scenario, "clean", n, lambda: [clean_article(d, settings) for d in docs]
+    )
     nlp = load_nlp(settings)
+    # The pipeline's own functions, so each row times what `consilience analyze` runs.
     analyses = _timed(
-        rows, scenario, "extract", n, lambda: [analyze_article(a, nlp) for a in articles]
+        rows, scenario, "extract", n, lambda: analyze_each(articles, nlp, settings, [])
     )
     _timed(rows, scenario, "dedup", n, lambda: find_copies(articles, settings))
     stories = _timed(rows, scenario, "cluster", n, lambda: cluster_stories(analyses, settings))
     by_id = {analysis.article.id: analysis for analysis in analyses}
-
-    def align_and_compare() -> list[StoryReport]:
-        reports = []
-        for story in stories:
-            members = [by_id[article.id] for article in story.articles]
-            aliases = canonical_names([e for m in members for e in m.entities])
-            slots = align_facts([f for m in members for f in m.facts], aliases)
-            findings = compare_slots(slots, {a.id: a for a in story.articles})
-            reports.append(StoryReport(story, tuple(findings)))
-        return reports
-
-    story_reports = _timed(rows, scenario, "align+compare", n, align_and_compare)
+    story_reports = _timed(
+        rows,
+        scenario,
+        "align+compare",
+        n,
+        lambda: [report_story(story, by_id, settings) for story in stories],
+    )
     from datetime import UTC, datetime
 
     report = Report(datetime.now(UTC), tuple(story_reports))
@@ -140,7 +137,7 @@ def _grouping(n: int) -> list[Row]:
     from consilience.clean import clean_article
     from consilience.cluster import cluster_stories
     from consilience.dedup import find_copies
-    from consilience.extract import Nlp, analyze_article
+    from consilience.extract.nlp import Nlp, entity_analysis
     from consilience.models import RawDocument
     from consilience.settings import Settings
 
@@ -157,7 +154,7 @@ def _grouping(n: int) -> list[Row]:
     ]
     articles = [clean_article(doc, settings) for doc in docs]
     rules = Nlp(model=None, name="rules")
-    analyses = [analyze_article(article, rules) for article in articles]
+    analyses = [entity_analysis(article, rules) for article in articles]
     scenario = f"grouping, {n:,} articles"
     rows: list[Row] = []
     _timed(rows, scenario, "dedup", n, lambda: find_copies(articles, settings))

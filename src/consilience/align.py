@@ -138,11 +138,6 @@ _SCORERS: dict[FactKind, _Scorer] = {
 }
 
 
-def _position(fact: Fact) -> tuple[str, int, int, str]:
-    span_start = fact.span.start if fact.span is not None else fact.evidence.start
-    return (fact.article, fact.evidence.start, span_start, repr(fact))
-
-
 def _may_share_a_slot(a: Fact, b: Fact) -> bool:
     """Two facts of one article: the same statement repeated, one title in two tenses, or
     the reporter's statement and a quoted person's (the reporter says "will visit A and B",
@@ -204,7 +199,7 @@ def _cluster(facts: list[Fact], index: StoryIndex) -> list[list[Fact]]:
     Scores are distances above a floor: pairs at or above it seed merges, best first; a
     merge needs every cross pair compatible and the cross pairs' mean score at or above 0.
     """
-    ordered = sorted(facts, key=_position)
+    ordered = sorted(facts, key=lambda fact: fact.text_order)
     scores = _pair_scores(ordered, index)
     edges = sorted((-score, i, j) for (i, j), score in scores.items() if score >= 0)
     home = list(range(len(ordered)))
@@ -303,7 +298,10 @@ def align_facts(
     for fact in facts:
         by_kind.setdefault(fact.kind, []).append(fact)
     index.gather_ties(
-        lambda: [_pair_scores(sorted(by_kind[kind], key=_position), index) for kind in by_kind]
+        lambda: [
+            _pair_scores(sorted(by_kind[kind], key=lambda fact: fact.text_order), index)
+            for kind in by_kind
+        ]
     )
     slots: list[Slot] = []
     seen_keys: Counter[str] = Counter()

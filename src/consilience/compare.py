@@ -45,7 +45,6 @@ __all__ = [
 # (a difference of rounding style, e.g. "nearly 50" vs "51"), not a major one.
 CLOSE_RELATIVE_DIFFERENCE = 0.05
 
-_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _WORDS = re.compile(r"[^\w]+")
 # Hedges extraction gives a date whose year the article did not write.
 _INFERRED_YEAR_HEDGES = frozenset({YEAR_FROM_WEEKDAY, YEAR_FROM_MENTIONS})
@@ -68,11 +67,6 @@ class _Group:
     @property
     def first(self) -> Fact:
         return self.facts[0]
-
-
-def _position(fact: Fact) -> tuple[str, int, int, str]:
-    span_start = fact.span.start if fact.span is not None else fact.evidence.start
-    return (fact.article, fact.evidence.start, span_start, repr(fact))
 
 
 def _outlet(article_id: str, articles: Mapping[str, Article]) -> str:
@@ -312,7 +306,7 @@ def compare_slot(slot: Slot, articles: Mapping[str, Article]) -> Finding:
 def _judge_slot(slot: Slot, articles: Mapping[str, Article], *, stale: bool) -> Finding:
     """Judge a slot; a ``stale`` one sets the latest figure against one already outdated
     when it was published, which is the outlet's error whoever it quotes for it."""
-    facts = sorted(slot.facts, key=_position)
+    facts = sorted(slot.facts, key=lambda fact: fact.text_order)
     article_ids = sorted({f.article for f in facts})
     groups = _group_facts(facts)
     voices = {(f.article, f.attributed_to) for f in facts}
@@ -375,7 +369,7 @@ def _split_stale(slot: Slot, articles: Mapping[str, Article]) -> list[Finding]:
     history = compare_slot(Slot(slot.kind, slot.key, slot.about, tuple(rest)), articles)
     if history.status != "updated":
         return [compare_slot(slot, articles)]
-    latest = max(rest, key=lambda f: (f.number or 0.0, _position(f)))
+    latest = max(rest, key=lambda f: (f.number or 0.0, f.text_order))
     facts = (*[f for f in rest if f.number == latest.number], *stale)
     stale_slot = Slot(slot.kind, f"{slot.key}:stale", slot.about, facts)
     return [history, _judge_slot(stale_slot, articles, stale=True)]

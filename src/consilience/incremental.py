@@ -15,8 +15,8 @@ from typing import Any
 
 from consilience.cluster import stream_order
 from consilience.errors import ConsilienceError, StoreError
-from consilience.extract.nlp import Nlp, parse_article
-from consilience.models import Analysis, Article
+from consilience.extract.nlp import Nlp, entity_analysis
+from consilience.models import Article
 from consilience.settings import Settings
 from consilience.store.sqlite import Store
 from consilience.story_index import ArticleSignals, StoryIndex, article_signals
@@ -69,10 +69,7 @@ def _assign(
 def _stream_signals(articles: Sequence[Article]) -> list[ArticleSignals]:
     """Rule-parsed clustering signals of the articles, in the order they are to be streamed."""
     nlp = Nlp(model=None, name="rules")
-    analyses = []
-    for article in articles:
-        parsed = parse_article(article, nlp)
-        analyses.append(Analysis(article, parsed.sentences, parsed.entities))
+    analyses = [entity_analysis(article, nlp) for article in articles]
     return [article_signals(analysis) for analysis in stream_order(analyses)]
 
 

@@ -150,6 +150,12 @@ class Fact:
     roles: tuple[Role, ...] = ()
     context: tuple[str, ...] = ()  # content lemmas around the value, for alignment
 
+    @property
+    def text_order(self) -> tuple[str, int, int, str]:
+        """A total order of facts by article and place in its text (ties broken by content)."""
+        span_start = self.span.start if self.span is not None else self.evidence.start
+        return (self.article, self.evidence.start, span_start, repr(self))
+
 
 @dataclass(frozen=True, slots=True)
 class Analysis:

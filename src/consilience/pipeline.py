@@ -41,7 +41,14 @@ from consilience.models import (
 )
 from consilience.settings import Settings
 
-__all__ = ["Ingested", "analyze_articles", "ingest_inputs", "run_analysis"]
+__all__ = [
+    "Ingested",
+    "analyze_articles",
+    "analyze_each",
+    "ingest_inputs",
+    "report_story",
+    "run_analysis",
+]
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +90,7 @@ def ingest_inputs(inputs: Sequence[str], settings: Settings) -> Ingested:
     return Ingested(tuple(articles.values()), tuple(skipped))
 
 
-def _analyze_each(
+def analyze_each(
     articles: Sequence[Article], nlp: Nlp, settings: Settings, skipped: list[SkippedInput]
 ) -> list[Analysis]:
     """Extract every article's facts, parsing in batches; a failing article is set aside."""
@@ -132,7 +139,7 @@ def analyze_articles(
     # Step 3: extract sentences, entities and facts from every article.
     notify(f"extracting facts from {len(articles)} articles")
     nlp = load_nlp(settings)
-    analyses = _analyze_each(articles, nlp, settings, set_aside)
+    analyses = analyze_each(articles, nlp, settings, set_aside)
     # Step 4: group articles into stories.
     notify("clustering articles into stories")
     if assignments is None:
@@ -140,7 +147,7 @@ def analyze_articles(
     else:
         stories = stories_from_assignments(analyses, assignments)
     by_article = {analysis.article.id: analysis for analysis in analyses}
-    story_reports = [_report_story(story, by_article, settings) for story in stories]
+    story_reports = [report_story(story, by_article, settings) for story in stories]
     return Report(
         generated_at=datetime.now(UTC),
         stories=tuple(story_reports),
@@ -148,7 +155,8 @@ def analyze_articles(
     )
 
 
-def _report_story(story: Story, by_article: dict[str, Analysis], settings: Settings) -> StoryReport:
+def report_story(story: Story, by_article: dict[str, Analysis], settings: Settings) -> StoryReport:
+    """Align, compare and annotate one story's facts: steps 5 and 6 of the pipeline."""
     members = [by_article[article.id] for article in story.articles]
     # Step 5: line up what the story's articles state (names resolved story-wide).
     aliases = canonical_names([entity for member in members for entity in member.entities])

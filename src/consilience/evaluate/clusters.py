@@ -23,7 +23,7 @@ from consilience.cluster import cluster_stories, stream_order
 from consilience.dedup import find_copies
 from consilience.errors import ConsilienceError
 from consilience.evaluate.bcubed import BCubedScore, bcubed
-from consilience.extract.nlp import Nlp, parse_article
+from consilience.extract.nlp import Nlp, entity_analysis
 from consilience.models import Analysis, Article
 from consilience.settings import Settings
 from consilience.story_index import StoryIndex
@@ -96,8 +96,7 @@ def load_cluster_corpus(path: Path) -> LabelledCorpus:
             outlet=record.get("outlet"),
             published=_published(path, number, record.get("published")),
         )
-        parsed = parse_article(article, nlp)
-        analyses.append(Analysis(article, parsed.sentences, parsed.entities))
+        analyses.append(entity_analysis(article, nlp))
         stories.setdefault(record["story"], []).append(article.id)
         copies.setdefault(record["copy_group"], []).append(article.id)
     return LabelledCorpus(

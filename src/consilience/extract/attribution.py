@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
-from consilience.extract.names import canonical_names, clean_name
+from consilience.extract.names import clean_name
 from consilience.extract.nlp import ParsedArticle, sentence_at
 from consilience.extract.quotes import Quote, find_quotes, nearest_person_before
-from consilience.models import Entity
 
 __all__ = ["SOURCE_NOUNS", "attribution_at"]
 
@@ -67,19 +65,13 @@ def attribution_at(
     sentence = sentence_at(parsed, start)
     if sentence is None:
         return None
-    aliases = _article_aliases(parsed.entities)
+    aliases = parsed.aliases
     return _according_to(parsed, sentence.start, sentence.text, aliases) or _reported_by(
         parsed, sentence.start, sentence.end, aliases
     )
 
 
 _QUOTE_EDGES = " \t\n\"“”‘’'"
-
-
-@lru_cache(maxsize=8)
-def _article_aliases(entities: tuple[Entity, ...]) -> dict[str, str]:
-    # attribution_at runs once per fact; names are resolved once per article.
-    return canonical_names(entities)
 
 
 def _name_at(parsed: ParsedArticle, start: int, end: int, aliases: dict[str, str]) -> str | None:

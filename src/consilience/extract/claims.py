@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from consilience.extract.names import canonical_names, clean_name, looks_like_person
+from consilience.extract.names import clean_name, looks_like_person
 from consilience.extract.nlp import ParsedArticle, evidence, sentence_at
 from consilience.extract.quotes import nearest_person_before
 from consilience.models import Fact, Role
@@ -41,7 +41,7 @@ _FALLBACK = re.compile(
 
 def extract_claims(parsed: ParsedArticle) -> list[Fact]:
     """``claim`` facts for predicates with a coordinated set of two or more names."""
-    aliases = canonical_names(parsed.entities)
+    aliases = parsed.aliases
     found = _parsed_claims(parsed) if parsed.doc is not None else _pattern_claims(parsed)
     facts = []
     article = parsed.article
@@ -123,7 +123,7 @@ def _agent(parsed: ParsedArticle, token: Any) -> str:
                 "who",
             ):
                 if child.lower_ in _PRONOUNS:
-                    return nearest_person_before(parsed, child.idx) or ""
+                    return nearest_person_before(parsed, child.idx, parsed.aliases) or ""
                 return _entity_text(parsed, child)
         if current.head is current:
             break
@@ -151,7 +151,7 @@ def _pattern_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], in
 
 def _fallback_agent(parsed: ParsedArticle, lead: str, at: int) -> str:
     """The last name before the predicate in its sentence, or the person "he" refers to."""
-    aliases = canonical_names(parsed.entities)
+    aliases = parsed.aliases
     names = [
         aliases.get(name, name)
         for entity in parsed.entities
@@ -162,5 +162,5 @@ def _fallback_agent(parsed: ParsedArticle, lead: str, at: int) -> str:
     if people or names:
         return (people or names)[-1]
     if re.search(r"\b(?:he|she|his|her)\b", lead, re.I):
-        return nearest_person_before(parsed, at) or ""
+        return nearest_person_before(parsed, at, aliases) or ""
     return ""

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from consilience.errors import SettingsError
-from consilience.models import Article, Entity, Evidence, Sentence
+from consilience.extract.names import canonical_names
+from consilience.models import Analysis, Article, Entity, Evidence, Sentence
 from consilience.settings import Settings
 
 __all__ = [
     "MODEL_CANDIDATES",
     "Nlp",
     "ParsedArticle",
+    "entity_analysis",
     "evidence",
     "load_nlp",
     "parse_article",
@@ -71,6 +73,8 @@ class ParsedArticle:
     sentences: tuple[Sentence, ...]
     entities: tuple[Entity, ...]
     doc: Any | None = None
+    # Every surface form of the article's names -> its fullest form, learned once per parse.
+    aliases: dict[str, str] = field(default_factory=dict)
 
 
 def load_nlp(settings: Settings) -> Nlp:
@@ -125,6 +129,12 @@ def _sentences_at_line_breaks(doc: Any) -> Any:
     return doc
 
 
+def entity_analysis(article: Article, nlp: Nlp) -> Analysis:
+    """An ``Analysis`` with sentences and entities only: what story clustering needs."""
+    parsed = parse_article(article, nlp)
+    return Analysis(article, parsed.sentences, parsed.entities)
+
+
 def evidence(article: Article, start: int, end: int) -> Evidence:
     """Evidence for ``article.text[start:end]`` with surrounding whitespace trimmed."""
     text = article.text[start:end]
@@ -144,7 +154,10 @@ def sentence_at(parsed: ParsedArticle, offset: int) -> Sentence | None:
 def parse_article(article: Article, nlp: Nlp) -> ParsedArticle:
     """Split an article into sentences and find its named entities."""
     if nlp.model is None:
-        return ParsedArticle(article, _rule_sentences(article.text), _rule_entities(article.text))
+        entities = _rule_entities(article.text)
+        return ParsedArticle(
+            article, _rule_sentences(article.text), entities, None, canonical_names(entities)
+        )
     return _from_doc(article, nlp.model(article.text[:MAX_PARSE_CHARS]))
 
 
@@ -185,7 +198,7 @@ def _from_doc(article: Article, doc: Any) -> ParsedArticle:
         for ent in doc.ents
         if ent.label_ in NAME_LABELS
     )
-    return ParsedArticle(article, tuple(sentences), entities, doc)
+    return ParsedArticle(article, tuple(sentences), entities, doc, canonical_names(entities))
 
 
 def _split_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -222,8 +235,11 @@ def _rule_entities(text: str) -> tuple[Entity, ...]:
         raw = _POSSESSIVE.sub("", match.group())
         if raw.endswith(".") and "." not in raw.split()[-1][:-1]:
             raw = raw[:-1]  # a full stop, not the last dot of an acronym like "U.S."
-        before = text[: match.start()].rstrip()
-        at_sentence_start = not before or before[-1] in '.!?\n"“'
+        # Step back over whitespace rather than copying the text before every run.
+        at = match.start()
+        while at and text[at - 1].isspace():
+            at -= 1
+        at_sentence_start = at == 0 or text[at - 1] in '.!?\n"“'
         if at_sentence_start and " " not in raw:
             continue
         name = " ".join(raw.split())

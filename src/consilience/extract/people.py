@@ -15,7 +15,6 @@ from consilience.extract.names import (
     PORTFOLIO_WORDS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
-    canonical_names,
     clean_name,
     is_nationality,
     looks_like_person,
@@ -207,7 +206,7 @@ def _role_of(
 def extract_person_roles(parsed: ParsedArticle) -> list[Fact]:
     """``person_role`` facts: who holds which title, one per person and title key."""
     article = parsed.article
-    aliases = canonical_names(parsed.entities)
+    aliases = parsed.aliases
     seen: set[tuple[str, str]] = set()
     facts = []
     for entity in (*parsed.entities, *_untagged_names_after_titles(parsed)):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from consilience.extract.names import canonical_names, clean_name, looks_like_person
+from consilience.extract.names import clean_name, looks_like_person
 from consilience.extract.nlp import ParsedArticle, evidence, sentence_at
 from consilience.models import Entity, Fact
 
@@ -23,7 +23,6 @@ __all__ = [
     "find_quotes",
     "nearest_person_before",
     "quote_facts",
-    "speech_verb_lemma",
 ]
 
 # Lemmas of verbs that report speech or writing; a quote's predicate is one of these.
@@ -57,7 +56,6 @@ MIN_QUOTE_WORDS = 4
 MAX_FRAME_CHARS = 220
 
 _OPENERS = "“"
-_CLOSERS = "”"
 _SPEECH = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # A capitalised run that can name a speaker; sentence-initial function words cannot.
 _NOT_A_NAME = r"(?!(?:The|A|An|This|That|These|Those|It|In|On|At|For|But|And|As|If|When|While)\b)"
@@ -94,16 +92,11 @@ class Quote:
     verb: str | None
 
 
-def speech_verb_lemma(word: str) -> str | None:
-    """The lemma of a reporting verb ("said" -> "say"), or None if it is not one."""
-    return SPEECH_VERBS.get(word.lower())
-
-
 def nearest_person_before(
     parsed: ParsedArticle, offset: int, aliases: dict[str, str] | None = None
 ) -> str | None:
     """The last person named before ``offset`` (how "he said" is resolved), or None."""
-    names = aliases if aliases is not None else canonical_names(parsed.entities)
+    names = aliases if aliases is not None else parsed.aliases
     before: list[Entity] = [e for e in parsed.entities if e.end <= offset]
     for entity in reversed(before):
         if entity.label not in _PERSON_LABELS:
@@ -291,7 +284,7 @@ def _subject_of(verb: Any) -> Any | None:
 def find_quotes(parsed: ParsedArticle) -> list[Quote]:
     """Every direct quote of the article with its speaker; scare quotes are left out."""
     text = parsed.article.text
-    aliases = canonical_names(parsed.entities)
+    aliases = parsed.aliases
     quotes: list[Quote] = []
     for start, end, opened in _quote_spans(text):
         adjacent = _adjacent_speaker(parsed, start, end, aliases)
