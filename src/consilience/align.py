@@ -31,6 +31,7 @@ from consilience.align_scoring import (
     quantity_score,
     title_office,
 )
+from consilience.align_ties import TIE_KINDS
 from consilience.embeddings import SentenceEncoder, load_encoder
 from consilience.errors import SettingsError
 from consilience.models import Fact, FactKind, Slot
@@ -297,10 +298,12 @@ def align_facts(
     by_kind: dict[FactKind, list[Fact]] = {}
     for fact in facts:
         by_kind.setdefault(fact.kind, []).append(fact)
+    # Only quantity and date pairs can be settled by embeddings; score just those in advance.
     index.gather_ties(
         lambda: [
             _pair_scores(sorted(by_kind[kind], key=lambda fact: fact.text_order), index)
-            for kind in by_kind
+            for kind in TIE_KINDS
+            if kind in by_kind
         ]
     )
     slots: list[Slot] = []

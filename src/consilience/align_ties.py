@@ -10,12 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from consilience.embeddings import SentenceEncoder, masked, similarity
-from consilience.models import Fact
+from consilience.models import Fact, FactKind
 
 __all__ = [
     "EMBEDDING_AGREE",
     "EMBEDDING_DISAGREE",
     "TIE_BAND",
+    "TIE_KINDS",
     "TieBreaker",
 ]
 
@@ -23,6 +24,8 @@ __all__ = [
 # comments (align_scoring) put other wordings of one figure at most 0.11 under a floor and
 # unrelated figures 0.15 or more under, so 0.1 stays inside the range where TF-IDF is unsure
 # and leaves every clear decision to it.
+# The kinds whose scores are sentence-similarity margins that embeddings may settle.
+TIE_KINDS: tuple[FactKind, ...] = ("quantity", "date")
 TIE_BAND = 0.1
 # Within one story every sentence is on one topic, so masked MiniLM cosines run high for
 # different figures too: on the labelled fixtures' near-floor pairs the figures aligned
