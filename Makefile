@@ -51,9 +51,12 @@ unit: install-dev
 
 test: lint typecheck unit
 
+# The seed story's answer key, when its articles sit beside the repository (../shared).
+SEED_LABELS := $(if $(wildcard ../shared/corpus/seeds),tests/seed_story_labels.json)
+
 # The quality gate: print the scores on the labelled fixtures, then check the pinned floors.
 eval: install-dev
-	COLUMNS=160 $(BIN)/consilience eval tests/fixtures --verbose
+	COLUMNS=160 $(BIN)/consilience eval tests/fixtures $(SEED_LABELS) --verbose
 	$(BIN)/python -m consilience.evaluate.clusters tests/fixtures/clusters/corpus.jsonl
 	$(BIN)/pytest -q tests/test_evaluate.py tests/test_evaluate_clusters.py -k floors
 

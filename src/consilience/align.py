@@ -31,6 +31,7 @@ from consilience.align_scoring import (
     quantity_score,
     title_office,
 )
+from consilience.align_story_year import story_year_slot
 from consilience.align_ties import TIE_KINDS
 from consilience.embeddings import SentenceEncoder, load_encoder
 from consilience.errors import SettingsError
@@ -316,4 +317,7 @@ def align_facts(
                 key = f"{key}#{seen_keys[key]}"
             about = _most_common([f.about for f in members])
             slots.append(Slot(kind=kind, key=key, about=about, facts=tuple(members)))
+    story_year = story_year_slot(facts, slots)
+    if story_year is not None:
+        slots.append(story_year)
     return slots

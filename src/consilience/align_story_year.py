@@ -1,0 +1,124 @@
+"""The year each article places the story in, as one slot when the articles disagree.
+
+Outlets covering one event date it in their lead: "On Monday, April 14, ...", "has embarked
+on his first overseas trip of 2023". Those dates name different events (a speech, a visit,
+a signing) and align into different slots, so an article that puts the whole story in
+another year would show only as a single-source date. Here each article's lead date gives
+the year it reports in, and a slot of those years is made when two articles differ, for
+compare.py to judge as a date conflict.
+
+An article's lead date is the most recent date fact that starts within the first
+``LEAD_CHARS`` characters (title, dateline and first sentences): a lead that also names a
+past year ("jailed on Tuesday for a 2019 murder") is dated by its newest date. A lead year
+older than another date the same article gives is history the lead recalls ("ten years
+after the 2015 quake"), not the story's year, and is left out; so is the end of a term
+("a contract running until 2031"). When two outlets' lead dates already share a slot (one
+event dated by both), that slot's finding says it all and no year slot is made.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from itertools import combinations
+
+from consilience.extract.date_years import WEEKDAY_MISMATCH, YEAR_FROM_MENTIONS, YEAR_FROM_WEEKDAY
+from consilience.models import Fact, Slot
+
+__all__ = ["LEAD_CHARS", "NEAR_DAYS", "STORY_YEAR_ABOUT", "STORY_YEAR_KEY", "story_year_slot"]
+
+STORY_YEAR_ABOUT = "year of the events reported"
+STORY_YEAR_KEY = "story-year"
+# Title, dateline and the first one or two sentences of a news article fit in this many
+# characters (a long headline is about 120, a lead sentence 200-300).
+LEAD_CHARS = 500
+# Two lead dates this close belong to one run of coverage even across New Year's Day
+# (December 30 and January 2): different years, no conflict.
+NEAR_DAYS = 60
+_INFERRED_YEARS = frozenset({YEAR_FROM_WEEKDAY, YEAR_FROM_MENTIONS})
+# A date right after these words ends a term or sets a deadline; it dates no event.
+_TERM_END = re.compile(r"\b(?:until|till|through|by|to)\s+(?:the\s+\w+\s+of\s+)?$", re.I)
+
+
+def story_year_slot(facts: Sequence[Fact], slots: Sequence[Slot] = ()) -> Slot | None:
+    """A date slot of each article's lead year, or None when the leads do not disagree.
+
+    Disagreeing means two years too far apart to be one run of coverage, at least one of
+    them written by its article rather than inferred from a weekday, in lead dates that no
+    slot of ``slots`` already sets side by side.
+    """
+    leads = _lead_dates(facts)
+    slot_of = {id(fact): index for index, slot in enumerate(slots) for fact in slot.facts}
+    disagree = any(
+        a.value[:4] != b.value[:4]
+        and not _near(a.value, b.value)
+        and not (_inferred(a) and _inferred(b))
+        and (id(a) not in slot_of or slot_of.get(id(a)) != slot_of.get(id(b)))
+        for a, b in combinations(leads, 2)
+    )
+    if not disagree:
+        return None
+    years = tuple(
+        replace(lead, subject="story", about=STORY_YEAR_ABOUT, value=lead.value[:4], unit="year")
+        for lead in leads
+    )
+    return Slot(kind="date", key=STORY_YEAR_KEY, about=STORY_YEAR_ABOUT, facts=years)
+
+
+def _lead_dates(facts: Sequence[Fact]) -> list[Fact]:
+    """The lead date of each article that has one, in article order."""
+    by_article: dict[str, list[Fact]] = {}
+    for fact in facts:
+        if (
+            fact.kind == "date"
+            and fact.hedge != WEEKDAY_MISMATCH
+            and _year(fact.value)
+            and not _ends_a_term(fact)
+        ):
+            by_article.setdefault(fact.article, []).append(fact)
+    leads: list[Fact] = []
+    for article in sorted(by_article):
+        dates = by_article[article]
+        in_lead = [fact for fact in dates if _position(fact) < LEAD_CHARS]
+        if not in_lead:
+            continue
+        lead = max(in_lead, key=lambda fact: (fact.value, -_position(fact)))
+        if _year(lead.value) >= max(_year(fact.value) for fact in dates):
+            leads.append(lead)
+    return leads
+
+
+def _ends_a_term(fact: Fact) -> bool:
+    if fact.span is None:
+        return False
+    before = fact.evidence.text[: fact.span.start - fact.evidence.start]
+    return _TERM_END.search(before) is not None
+
+
+def _position(fact: Fact) -> int:
+    return fact.span.start if fact.span is not None else fact.evidence.start
+
+
+def _year(value: str) -> int:
+    """The year of an ISO date, month or year value; 0 when the value is none of those."""
+    head = value[:4]
+    return int(head) if head.isdigit() and (len(value) == 4 or value[4:5] == "-") else 0
+
+
+def _inferred(fact: Fact) -> bool:
+    return fact.hedge in _INFERRED_YEARS
+
+
+def _near(a: str, b: str) -> bool:
+    """Both dates name at least a month, and lie within NEAR_DAYS of each other."""
+    if len(a) < 7 or len(b) < 7:
+        return False
+    first, second = _first_day(a), _first_day(b)
+    return abs((first - second).days) <= NEAR_DAYS
+
+
+def _first_day(value: str) -> date:
+    year, month, *day = (int(part) for part in value.split("-"))
+    return date(year, month, day[0] if day else 1)
