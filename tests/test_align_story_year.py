@@ -98,6 +98,16 @@ def test_the_end_of_a_contract_term_dates_no_event() -> None:
     assert story_year_slot(facts) is None
 
 
+def test_the_start_of_a_period_dates_no_event() -> None:
+    herald = make_article("herald", "Ostby lifted the cup for the first time since 1987.")
+    courier = make_article("courier", "On Saturday, May 16, 2026, Ostby lifted the cup.")
+    facts = [
+        lead_date(herald, herald.text, "1987"),
+        lead_date(courier, courier.text, "2026-05-16"),
+    ]
+    assert story_year_slot(facts) is None
+
+
 def test_two_years_both_inferred_from_weekdays_are_no_disagreement() -> None:
     herald = make_article("herald", "On Monday, April 14, the premier landed in Oslavia.")
     courier = make_article("courier", "On Monday, April 14, crowds met the premier in Osla.")
@@ -108,13 +118,17 @@ def test_two_years_both_inferred_from_weekdays_are_no_disagreement() -> None:
     assert story_year_slot(facts) is None
 
 
-def test_leads_already_set_side_by_side_in_one_slot_make_no_second_finding() -> None:
+def test_a_year_already_set_against_another_in_a_slot_makes_no_second_finding() -> None:
     herald = make_article("herald", "The judge sentenced him on 16 November 2025.")
     courier = make_article("courier", "The judge sentenced him on 16 November 2026.")
+    gazette = make_article("gazette", "The judge jailed him on Monday, November 16, 2026.")
     facts = [
         lead_date(herald, herald.text, "2025-11-16"),
         lead_date(courier, courier.text, "2026-11-16"),
+        lead_date(gazette, gazette.text, "2026-11-16"),
     ]
-    same_event = Slot(kind="date", key="sentence", about="date of the sentence", facts=tuple(facts))
+    same_event = Slot(
+        kind="date", key="sentence", about="date of the sentence", facts=tuple(facts[:2])
+    )
     assert story_year_slot(facts, [same_event]) is None
     assert story_year_slot(facts) is not None

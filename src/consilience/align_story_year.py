@@ -11,9 +11,9 @@ An article's lead date is the most recent date fact that starts within the first
 ``LEAD_CHARS`` characters (title, dateline and first sentences): a lead that also names a
 past year ("jailed on Tuesday for a 2019 murder") is dated by its newest date. A lead year
 older than another date the same article gives is history the lead recalls ("ten years
-after the 2015 quake"), not the story's year, and is left out; so is the end of a term
-("a contract running until 2031"). When two outlets' lead dates already share a slot (one
-event dated by both), that slot's finding says it all and no year slot is made.
+after the 2015 quake"), not the story's year, and is left out; so are the ends of a period
+("a contract running until 2031", "the first title since 1989"). A lead date that a slot
+already sets against another outlet's year needs no second finding.
 """
 
 from __future__ import annotations
@@ -38,24 +38,28 @@ LEAD_CHARS = 500
 # (December 30 and January 2): different years, no conflict.
 NEAR_DAYS = 60
 _INFERRED_YEARS = frozenset({YEAR_FROM_WEEKDAY, YEAR_FROM_MENTIONS})
-# A date right after these words ends a term or sets a deadline; it dates no event.
-_TERM_END = re.compile(r"\b(?:until|till|through|by|to)\s+(?:the\s+\w+\s+of\s+)?$", re.I)
+# A date right after these words starts or ends a period or sets a deadline: it dates no
+# event of the story ("the first title since 1989", "a deal until the summer of 2031").
+_PERIOD_END = re.compile(
+    r"\b(?:until|till|through|by|to|since)\s+(?:the\s+\w+\s+of\s+)?$", re.IGNORECASE
+)
 
 
 def story_year_slot(facts: Sequence[Fact], slots: Sequence[Slot] = ()) -> Slot | None:
     """A date slot of each article's lead year, or None when the leads do not disagree.
 
     Disagreeing means two years too far apart to be one run of coverage, at least one of
-    them written by its article rather than inferred from a weekday, in lead dates that no
-    slot of ``slots`` already sets side by side.
+    them written by its article rather than inferred from a weekday, neither of them
+    already set against another year in a slot of ``slots``.
     """
     leads = _lead_dates(facts)
-    slot_of = {id(fact): index for index, slot in enumerate(slots) for fact in slot.facts}
+    shown = _already_against_another_year(slots)
     disagree = any(
         a.value[:4] != b.value[:4]
         and not _near(a.value, b.value)
         and not (_inferred(a) and _inferred(b))
-        and (id(a) not in slot_of or slot_of.get(id(a)) != slot_of.get(id(b)))
+        and id(a) not in shown
+        and id(b) not in shown
         for a, b in combinations(leads, 2)
     )
     if not disagree:
@@ -67,6 +71,21 @@ def story_year_slot(facts: Sequence[Fact], slots: Sequence[Slot] = ()) -> Slot |
     return Slot(kind="date", key=STORY_YEAR_KEY, about=STORY_YEAR_ABOUT, facts=years)
 
 
+def _already_against_another_year(slots: Sequence[Slot]) -> set[int]:
+    """Ids of date facts whose slot holds another article's date in another year."""
+    shown: set[int] = set()
+    for slot in slots:
+        if slot.kind != "date":
+            continue
+        for fact in slot.facts:
+            if any(
+                other.article != fact.article and other.value[:4] != fact.value[:4]
+                for other in slot.facts
+            ):
+                shown.add(id(fact))
+    return shown
+
+
 def _lead_dates(facts: Sequence[Fact]) -> list[Fact]:
     """The lead date of each article that has one, in article order."""
     by_article: dict[str, list[Fact]] = {}
@@ -75,7 +94,7 @@ def _lead_dates(facts: Sequence[Fact]) -> list[Fact]:
             fact.kind == "date"
             and fact.hedge != WEEKDAY_MISMATCH
             and _year(fact.value)
-            and not _ends_a_term(fact)
+            and not _bounds_a_period(fact)
         ):
             by_article.setdefault(fact.article, []).append(fact)
     leads: list[Fact] = []
@@ -90,11 +109,11 @@ def _lead_dates(facts: Sequence[Fact]) -> list[Fact]:
     return leads
 
 
-def _ends_a_term(fact: Fact) -> bool:
+def _bounds_a_period(fact: Fact) -> bool:
     if fact.span is None:
         return False
     before = fact.evidence.text[: fact.span.start - fact.evidence.start]
-    return _TERM_END.search(before) is not None
+    return _PERIOD_END.search(before) is not None
 
 
 def _position(fact: Fact) -> int:
