@@ -190,6 +190,50 @@ def test_killed_and_died_count_the_same_dead() -> None:
     assert len(align_facts([killed, died], {})) == 1
 
 
+def test_cases_of_an_illness_count_the_people_it_made_ill() -> None:
+    cases = figure("a", "The measles outbreak has grown to 52 cases.", "52", 52, "case",
+                   predicate="grow", context="case grow measles outbreak")  # fmt: skip
+    infected = figure("b", "Some 52 people have been infected with measles.", "52", 52,
+                      "people", predicate="infect", context="infect measles people")  # fmt: skip
+    assert thing_similarity(cases, infected) == 0.8
+
+
+def test_people_counted_by_different_things_that_befell_them_stay_apart() -> None:
+    context = "gunman market police shooting"
+    wounded = figure("a", "Four people were wounded when a gunman fired at the market.", "Four",
+                     4, "people", predicate="wound", context=context)  # fmt: skip
+    arrested = figure("b", "Police arrested four people after the market shooting.", "four", 4,
+                      "people", predicate="arrest", context=context)  # fmt: skip
+    assert len(align_facts([wounded, arrested], {})) == 2
+
+
+def test_a_population_is_never_a_count_of_casualties() -> None:
+    context = "city people police shooting"
+    town = figure("a", "Police say shootings are rare in the city of 90,000 people.", "90,000",
+                  90000, "people", predicate="be", context=context)  # fmt: skip
+    arrested = figure("b", "Police arrested 90,000 people after the shooting in the city.",
+                      "90,000", 90000, "people", predicate="arrest", context=context)  # fmt: skip
+    assert len(align_facts([town, arrested], {})) == 2
+
+
+def test_needing_treatment_is_being_treated() -> None:
+    needed = figure("a", "Twelve people needed clinic treatment.", "Twelve", 12, "people",
+                    predicate="need", roles=(Role("patient", "clinic treatment"),),
+                    context="people need treatment clinic week")  # fmt: skip
+    treated = figure("b", "Clinic staff treated 15 people.", "15", 15, "people",
+                     predicate="treat",
+                     context="people treat clinic staff doctor nurse")  # fmt: skip
+    assert len(align_facts([needed, treated], {})) == 1
+
+
+def test_a_rounded_figure_of_the_same_crowd_is_the_same_figure() -> None:
+    crowd = figure("a", "A crowd of 12,412 watched the derby.", "12,412", 12412, "crowd",
+                   predicate="watch", context="crowd derby watch")  # fmt: skip
+    fans = figure("b", "About 12,000 fans filled the ground for the derby.", "About 12,000",
+                  12000, "fan", predicate="fill", context="derby fan fill ground")  # fmt: skip
+    assert len(align_facts([crowd, fans], {})) == 1
+
+
 # --- participants -----------------------------------------------------------------------------
 
 
@@ -223,6 +267,17 @@ def test_a_name_the_other_figures_thing_carries_in_no_role_is_no_clash() -> None
     model = figure("b", "12 K7 trucks were delivered.", "12", 12, "truck",
                    about="K7 trucks delivered", context="deliver truck")  # fmt: skip
     assert len(align_facts([maker, model], aliases)) == 1
+
+
+def test_a_name_after_of_is_the_kind_of_thing_counted_not_who_acts() -> None:
+    aliases = {"Sunvale": "Sunvale", "Orchard Co": "Orchard Co"}
+    cartons = figure("a", "Orchard Co recalled 9,000 cartons of Sunvale juice.", "9,000", 9000,
+                     "carton", about="cartons of Sunvale juice recalled",
+                     roles=(Role("agent", "Orchard Co"),))  # fmt: skip
+    assert participants(cartons, aliases) == {"agent": "orchard co", "kind": "sunvale"}
+    owned = figure("b", "The revenue of Orchard Co rose 4%.", "4%", 4, "revenue", unit="%",
+                   about="revenue of Orchard Co")  # fmt: skip
+    assert participants(owned, aliases) == {"agent": "orchard co"}
 
 
 def test_mirror_figures_naming_both_countries_still_clash() -> None:

@@ -132,3 +132,13 @@ def test_a_year_already_set_against_another_in_a_slot_makes_no_second_finding() 
     )
     assert story_year_slot(facts, [same_event]) is None
     assert story_year_slot(facts) is not None
+
+
+def test_the_date_of_a_state_or_a_figures_move_is_no_lead_date() -> None:
+    herald = make_article("herald", "Unemployment has fallen from a high of 9% in 2023.")
+    courier = make_article("courier", "On Tuesday, May 5, 2026, the office published its survey.")
+    facts = [
+        make_fact(herald, herald.text, "date", "fall", "2023", unit="year"),
+        make_fact(courier, courier.text, "date", "publish", "2026-05-05", unit="day"),
+    ]
+    assert story_year_slot(facts) is None

@@ -370,6 +370,35 @@ def test_a_quoted_opinion_against_the_reporting_is_a_minor_conflict_naming_who()
     assert finding.note.endswith("one side is the opinion of Kim Lee, quoted in Herald")
 
 
+def test_an_officials_statement_passed_on_as_news_is_a_full_conflict() -> None:
+    a = make_article("Wire", "The first patient fell ill on 3 May.")
+    b = make_article("Daily", "The first patient fell ill on 3 May, the agency said.")
+    c = make_article("Herald", "The first patient fell ill on 13 May, the health minister said.")
+    facts = [
+        make_fact(a, "date", "2026-05-03"),
+        make_fact(b, "date", "2026-05-03", attributed_to="the agency"),
+        make_fact(c, "date", "2026-05-13", attributed_to="the health minister"),
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(a, b, c))
+    assert (finding.status, finding.severity) == ("conflict", "major")
+    assert finding.note is not None and "opinion" not in finding.note
+
+
+def test_an_officials_own_words_in_quotation_marks_are_their_opinion() -> None:
+    a = make_article("Wire", "The deal is worth $8 billion.")
+    b = make_article("Daily", "The deal is worth $8 billion, officials said.")
+    c = make_article("Herald", "“It is worth $20 billion,” the minister said.")
+    facts = [
+        make_fact(a, "quantity", "$8 billion", number=8e9, unit="USD"),
+        make_fact(b, "quantity", "$8 billion", number=8e9, unit="USD"),
+        make_fact(
+            c, "quantity", "$20 billion", number=2e10, unit="USD", attributed_to="the minister"
+        ),
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(a, b, c))
+    assert (finding.status, finding.severity) == ("conflict", "minor")
+
+
 def test_a_quoted_opinion_stays_a_major_conflict_when_the_reporters_disagree_too() -> None:
     a = make_article("Wire", "The deal is worth $8 billion.")
     b = make_article("Daily", "The deal is worth $12 billion.")
@@ -583,3 +612,19 @@ def test_a_date_conflict_notes_which_year_was_inferred() -> None:
     assert finding.status == "conflict"
     assert finding.note is not None
     assert "year of 2031-05-04 inferred from weekday (a)" in finding.note
+
+
+def test_one_later_outlet_flatly_outnumbering_several_agreeing_ones_is_a_conflict() -> None:
+    a, fa = count("First", "The storm displaced 40 families.", "40", 40, 0, predicate="displace")
+    b, fb = count("Second", "Forty families were displaced.", "40", 40, 2, predicate="displace")
+    c, fc = count("Third", "The storm displaced 65 families.", "65", 65, 5, predicate="displace")
+    finding = compare_slot(slot_of(fa, fb, fc), by_id(a, b, c))
+    assert finding.status == "conflict"
+
+
+def test_one_later_outlet_saying_the_count_rose_past_several_is_still_an_update() -> None:
+    a, fa = count("First", "The storm displaced 40 families.", "40", 40, 0, predicate="displace")
+    b, fb = count("Second", "Forty families were displaced.", "40", 40, 2, predicate="displace")
+    c, fc = count("Third", "The number displaced has risen to 65.", "65", 65, 5,
+                  predicate="displace")  # fmt: skip
+    assert compare_slot(slot_of(fa, fb, fc), by_id(a, b, c)).status == "updated"

@@ -162,6 +162,8 @@ KILLED_B = "Twelve people were killed in the quake."
         ("12 years", "12"),
         ("Friday, March 13", "2026-03-13"),
         ("Monday", "2026-11-16"),
+        ("Lirwen, Osta and Kell", "Kell, Lirwen, Osta"),
+        ("Osta and Kell", "Kell, Osta"),
     ],
 )
 def test_a_label_value_matches_the_same_value_however_written(label: str, produced: str) -> None:
@@ -178,6 +180,8 @@ def test_a_label_value_matches_the_same_value_however_written(label: str, produc
         ("Mayor", "Interior Minister"),
         ("13 March 2025", "2026-03-13"),
         ("Friday", "2026-03-12"),
+        ("Lirwen, Osta and Kell", "Kell, Lirwen, Osta, Varn"),
+        ("Osta and Kell", "Kell, Varn"),
     ],
 )
 def test_a_label_value_does_not_match_a_different_value(label: str, produced: str) -> None:

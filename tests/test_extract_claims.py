@@ -17,6 +17,14 @@ def nlp(request: pytest.FixtureRequest) -> Iterator[Nlp]:
     yield load_nlp(Settings(spacy_model=request.param))
 
 
+@pytest.fixture(scope="module")
+def parser() -> Nlp:
+    loaded = load_nlp(Settings(spacy_model="auto"))
+    if not loaded.has_parser:
+        pytest.skip("needs a spaCy model for dependency parses")
+    return loaded
+
+
 def _claims(nlp: Nlp, text: str) -> list[Fact]:
     parsed = parse_article(Article(id="a", source="a.txt", text=text), nlp)
     facts = extract_claims(parsed)
@@ -53,3 +61,21 @@ def test_the_agent_of_a_pronoun_is_the_person_named_before() -> None:
     text = "Angela Merkel spoke in Berlin.\nShe will then visit Canada and Mexico."
     facts = _claims(nlp, text)
     assert facts and facts[0].roles[0] == Role("agent", "Angela Merkel")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osta, Kell and Lirwen joined the new Tidewater Fishing Pact on Tuesday.",
+        "Lirwen, Osta and Kell signed up to the pact at the summit.",
+    ],
+)
+def test_who_joined_is_a_set_claim_about_what_they_joined(nlp: Nlp, text: str) -> None:
+    facts = _claims(nlp, text)
+    assert [(f.subject, f.value) for f in facts] == [("join", "Kell, Lirwen, Osta")]
+    assert Role("target", "pact") in facts[0].roles
+    assert facts[0].about == "parties that joined the pact"
+
+
+def test_not_joining_states_no_membership(parser: Nlp) -> None:
+    assert _claims(parser, "Osta and Kell sent observers but did not join the pact.") == []

@@ -176,3 +176,42 @@ def test_seed_articles_give_exact_offsets(nlp: Nlp) -> None:
         for published in (None, datetime(2025, 4, 15)):
             for fact in dates(path.read_text(encoding="utf-8"), nlp, published):
                 assert fact.unit in ("day", "month", "year")
+
+
+def test_a_state_lasting_until_a_weekday_ends_after_publication(nlp: Nlp) -> None:
+    saturday = datetime(2026, 12, 5, 11, 0)
+    perfect = dates("The council has closed the park until at least Monday.", nlp, saturday)
+    present = dates("The park remains closed until Monday.", nlp, saturday)
+    assert [f.value for f in perfect + present] == ["2026-12-07", "2026-12-07"]
+
+
+def test_a_state_that_lasted_until_a_weekday_ended_before_publication(nlp: Nlp) -> None:
+    saturday = datetime(2026, 12, 5, 11, 0)
+    facts = dates("The park was closed until Monday, when it reopened.", nlp, saturday)
+    assert [f.value for f in facts][:1] == ["2026-11-30"]
+
+
+def test_an_event_planned_for_a_weekday_lies_ahead(nlp: Nlp) -> None:
+    saturday = datetime(2026, 12, 5, 11, 0)
+    facts = dates("A memorial service is planned for Sunday afternoon.", nlp, saturday)
+    assert [f.value for f in facts] == ["2026-12-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Dunmore won the league for the first time since 1994.", "previous time"),
+        ("It was the club's first league title since 1994.", "previous time"),
+        ("Inflation rose to its highest level since 1994, the bureau said.", "previous highest"),
+    ],
+)
+def test_a_record_since_a_year_dates_when_it_last_happened(
+    text: str, subject: str, nlp: Nlp
+) -> None:
+    (fact,) = dates(text, nlp, datetime(2026, 5, 4))
+    assert (fact.value, fact.subject) == ("1994", subject)
+
+
+def test_a_plain_since_still_dates_its_event(nlp: Nlp) -> None:
+    (fact,) = dates("The bridge has been closed since 1994.", nlp, datetime(2026, 5, 4))
+    assert not fact.subject.startswith("previous")

@@ -132,3 +132,28 @@ def test_without_a_model_a_future_word_after_the_date_does_not_move_it_forward()
     future = _dates(rules, "The mayor said she would open talks on Monday.", saturday)
     assert [f.value for f in past] == ["2025-06-13"]
     assert [f.value for f in future] == ["2025-06-16"]
+
+
+def test_falling_ill_is_one_event_however_it_is_dated(nlp: Nlp) -> None:
+    published = datetime(2026, 10, 15, 9, 0)
+    fell = _subjects(nlp, "The first patient fell ill on 2 October, the agency said.", published)
+    became = _subjects(nlp, "The first patient became ill on 2 October.", published)
+    assert fell == became == ["fall ill"]
+
+
+def test_did_so_dates_the_verb_it_stands_for(parser: Nlp) -> None:
+    published = datetime(2026, 10, 15, 9, 0)
+    text = "The first diner to fall ill did so on 2 October, the inspector said."
+    assert _subjects(parser, text, published) == ["fall ill"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The recall covers jars with use-by dates up to and including 9 November.",
+        "The withdrawal applies to every jar with use-by dates up to 9 November.",
+    ],
+)
+def test_a_date_given_as_a_named_date_is_dated_by_that_name(parser: Nlp, text: str) -> None:
+    published = datetime(2026, 10, 15, 9, 0)
+    assert _subjects(parser, text, published) == ["use-by date"]

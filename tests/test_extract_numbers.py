@@ -166,3 +166,10 @@ def test_found_expressions_cover_the_formatted_number(x: float) -> None:
 def test_finder_reads_on_after_a_failed_range() -> None:
     found = find_number_expressions("Revenue climbed 20% to $3.2 billion.")
     assert [m.text for m in found] == ["20%", "$3.2 billion"]
+
+
+def test_from_one_figure_to_another_is_a_move_not_a_range() -> None:
+    moved = find_number_expressions("The levy went from 6% to 7.5% in May.")
+    assert [m.text for m in moved] == ["6%", "7.5%"]
+    spanned = find_number_expressions("Fares ranging from $2 to $9 were cut.")
+    assert [(m.text, m.number.upper) for m in spanned] == [("$2 to $9", 9.0)]

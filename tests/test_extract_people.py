@@ -126,3 +126,59 @@ def test_an_office_of_an_organisation_before_a_comma_and_name(nlp: Nlp) -> None:
 def test_a_name_after_an_office_of_a_portfolio_is_found_even_untagged(nlp: Nlp) -> None:
     roles = _roles(nlp, "Minister of Energy Tove Halvorsen has promised cheaper power.")
     assert roles["Tove Halvorsen"] == ("Minister of Energy", "energy minister")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "key"),
+    [
+        ("Detective Superintendent Ansel Brack said casings were found.", "Ansel Brack",
+         "Detective Superintendent", "superintendent"),
+        ("Chief Inspector Ansel Brack, who leads the inquiry, spoke.", "Ansel Brack",
+         "Chief Inspector", "chief inspector"),
+        ("Vessmor head coach Dario Venn praised his substitutes.", "Dario Venn", "head coach",
+         "head coach"),
+        ("Dr Halima Roskov, the agency's chief medical officer, said more cases were likely.",
+         "Halima Roskov", "chief medical officer", "chief medical officer"),
+        ("Agency chief executive Dr Halima Roskov said the recall was working.",
+         "Halima Roskov", "chief executive", "chief executive"),
+    ],
+)  # fmt: skip
+def test_police_ranks_coaches_and_medical_officers_are_titles_without_honorifics(
+    text: str, name: str, title: str, key: str
+) -> None:
+    roles = _roles(load_nlp(Settings()), text)
+    assert roles[name] == (title, key)
+
+
+def test_two_offices_joined_by_and_are_both_held() -> None:
+    nlp = load_nlp(Settings())
+    text = "Karl Wendt, chairman and chief executive of Norblad, said sales rose."
+    facts = extract_person_roles(parse_article(Article(id="a", source="a", text=text), nlp))
+    assert {(f.subject, f.predicate) for f in facts} == {
+        ("Karl Wendt", "chairman"),
+        ("Karl Wendt", "chief executive"),
+    }
+
+
+def test_an_office_before_and_is_shared_only_when_written_alike() -> None:
+    nlp = load_nlp(Settings())
+    text = "The talks were led by General Secretary and President Maria Lopez in the capital."
+    facts = extract_person_roles(parse_article(Article(id="a", source="a", text=text), nlp))
+    assert {f.predicate for f in facts} == {"general secretary", "president"}
+    other = "Talks between the prime minister and President Emmanuel Macron ended late."
+    assert _roles(nlp, other) == {"Emmanuel Macron": ("President", "president")}
+
+
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        ("caretaker manager", "caretaker manager"),
+        ("Interim Manager", "interim manager"),
+        ("Detective Sergeant", "sergeant"),
+        ("Chief Medical Officer", "chief medical officer"),
+    ],
+)
+def test_a_stand_in_s_word_stays_in_the_key_and_a_branch_word_does_not(
+    title: str, key: str
+) -> None:
+    assert title_key(title) == key

@@ -201,3 +201,65 @@ def test_victims_of_a_relative_clause_or_among_the_dead_are_counted(nlp: Nlp) ->
     ):
         facts = [f for f in quantities(text, nlp) if f.predicate == "die"]
         assert [f.number for f in facts] == [3.0], text
+
+
+def test_the_casualties_said_to_be_an_enumeration_are_counted(nlp: Nlp) -> None:
+    text = "The surgeon said the injured were two men and an elderly woman."
+    facts = [f for f in quantities(text, nlp) if f.predicate == "injure"]
+    assert [f.number for f in facts] == [3.0]
+
+
+def test_a_total_before_its_enumeration_is_the_count_once(nlp: Nlp) -> None:
+    text = "Police said three other people - two women and a 16-year-old boy - were wounded."
+    facts = [f for f in quantities(text, nlp) if f.predicate == "wound"]
+    assert [f.number for f in facts] == [3.0]
+
+
+def test_an_amount_after_worth_values_the_noun_it_follows_or_completes(nlp: Nlp) -> None:
+    text = "The ministers signed nine contracts worth $40 million."
+    signed = only([f for f in quantities(text, nlp) if f.unit is not None])
+    assert (signed.subject, signed.predicate, signed.unit) == ("contract", "worth", "USD")
+    stated = only(
+        quantities("The contracts, covering roads and bridges, are worth $4 million.", nlp)
+    )
+    assert (stated.subject, stated.predicate) == ("contract", "worth")
+
+
+def test_a_count_stated_as_what_a_noun_was_counts_that_noun(nlp: Nlp) -> None:
+    fact = only(quantities("The turnout was 18,250.", nlp))
+    assert (fact.subject, fact.number) == ("turnout", 18250.0)
+
+
+def test_a_number_that_is_some_kind_of_people_counts_them(nlp: Nlp) -> None:
+    text = "Nine of those who were rescued are firefighters."
+    fact = only(quantities(text, nlp))
+    assert (fact.subject, fact.value) == ("firefighter", "Nine")
+
+
+def test_the_whole_of_a_fronted_partitive_keeps_its_own_verb(nlp: Nlp) -> None:
+    text = "Of the 60 students who sat the exam, 12 have failed it."
+    whole, part = quantities(text, nlp)
+    assert (whole.number, whole.predicate) == (60.0, "sit")
+    assert (part.number, part.predicate) == (12.0, "fail")
+
+
+def test_a_verb_joined_to_the_clause_counts_the_clause_subject(nlp: Nlp) -> None:
+    text = "The number of families told to leave their farms rose to 1,400 during the day."
+    fact = only(quantities(text, nlp))
+    assert (fact.subject, fact.number) == ("family", 1400.0)
+
+
+def test_it_in_a_participle_clause_is_the_main_clause_object(nlp: Nlp) -> None:
+    text = "The regulator raised the levy, taking it from 6% to 7.5%."
+    old, new = quantities(text, nlp)
+    assert (old.subject, old.number, old.predicate) == ("levy", 6.0, "compare")
+    assert (new.subject, new.number) == ("levy", 7.5)
+    assert new.predicate != "compare"
+
+
+def test_people_told_or_ordered_to_leave_are_evacuated(nlp: Nlp) -> None:
+    for text in (
+        "About 600 villagers were ordered to leave the valley on Sunday.",
+        "The number of families told to leave their farms rose to 1,400 during the day.",
+    ):
+        assert only(quantities(text, nlp)).predicate == "evacuate", text

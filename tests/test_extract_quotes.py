@@ -105,3 +105,32 @@ def test_a_whole_quoted_sentence_with_its_quote_marks_belongs_to_the_speaker(nlp
     assert attribution_at(parsed, second.start, second.end) == "Rosa Vidal"
     first = text.index("“Prices")
     assert attribution_at(parsed, first, text.index("rising.") + len("rising.")) == "Rosa Vidal"
+
+
+def test_a_hyphenated_speaker_named_by_a_parse_keeps_the_full_name(nlp: Nlp) -> None:
+    text = (
+        "Prime Minister Lena Vostrikova-Hale, speaking through an interpreter, said: "
+        '"Our rivers will carry trade, not soldiers, from this day on."'
+    )
+    assert _quotes(nlp, text)[0][0] == "Lena Vostrikova-Hale"
+
+
+def test_a_speaker_after_an_unknown_nationality_and_title_is_the_name(nlp: Nlp) -> None:
+    text = (
+        '"Our rivers will carry trade, not soldiers, from this day on," Varnese President '
+        "Lena Vostrikova-Hale said in her closing speech."
+    )
+    assert _quotes(nlp, text)[0][0] == "Lena Vostrikova-Hale"
+
+
+def test_a_speaker_in_a_while_clause_speaks_only_for_that_clause() -> None:
+    parser = load_nlp(Settings(spacy_model="auto"))
+    if not parser.has_parser:
+        pytest.skip("needs a spaCy model for dependency parses")
+    text = (
+        "Osta and Kell raised their tariffs by 12%, while Lirwen and Varn said they would "
+        "wait until the autumn."
+    )
+    parsed = parse_article(Article(id="a", source="a.txt", text=text), parser)
+    at = text.index("12%")
+    assert attribution_at(parsed, at, at + 3) is None

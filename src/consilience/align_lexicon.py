@@ -56,6 +56,8 @@ SYNONYM_GROUPS = (
     frozenset({"revenue", "sale", "sales", "turnover"}),
     frozenset({"death", "fatality", "toll"}),
     frozenset({"ship", "vessel", "boat"}),
+    frozenset({"agreement", "deal", "accord", "pact"}),
+    frozenset({"crowd", "attendance", "spectator", "fan"}),
     frozenset({"worker", "employee", "staff"}),
     # Groups of people a figure counts, named two ways within one report.
     frozenset({"pensioner", "retiree", "retired worker", "retired person", "retired people"}),

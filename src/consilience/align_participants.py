@@ -49,6 +49,8 @@ _OPENING_QUOTES = "\"'‘“ "
 _CLOSING_QUOTES = "\"'’” "
 _SENTENCE_ENDS = (".", "!", "?")
 _ABOUT_TARGET = re.compile(r"\b(?:on|against)\s+(.+)$")
+# "of" + a name used as a modifier of a common noun ("of its Garden Crunch kits").
+_ABOUT_KIND = re.compile(r"\bof\s+(?:(?:the|its|their|his|her)\s+)?((?:[A-Z][\w'’-]*\s+)+)[a-z]")
 
 
 def fold(name: str, aliases: Mapping[str, str]) -> str:
@@ -122,6 +124,13 @@ def participants(fact: Fact, aliases: Mapping[str, str]) -> dict[str, str]:
     head = fact.about[: target.start()] if target else fact.about
     if target and (name := named_entity(target.group(1), aliases)) is not None:
         found["target"] = name
+    # "packs of Garden Crunch kits": a name modifying the noun after "of" says what kind of
+    # thing is counted (a product, a brand), not who acts; it clashes only with another
+    # such name. "shares of Acme" keeps Acme as the owner.
+    kind = _ABOUT_KIND.search(head)
+    if kind and (name := named_entity(kind.group(1), aliases)) is not None:
+        found["kind"] = name
+        head = head[: kind.start()]
     if (name := named_entity(head, aliases)) is not None and name != found.get("target"):
         found["agent"] = name
     return found

@@ -18,7 +18,12 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from consilience.align_frames import time_frame
-from consilience.align_lexicon import LIGHT_VERBS, PREDICATE_FAMILIES, RECURRING_EVENTS
+from consilience.align_lexicon import (
+    LIGHT_VERBS,
+    PREDICATE_FAMILIES,
+    RECURRING_EVENTS,
+    word_set,
+)
 from consilience.align_participants import (
     fold,
     named_entity,
@@ -26,6 +31,7 @@ from consilience.align_participants import (
     participants,
     participants_clash,
 )
+from consilience.align_personal import PERSONAL_UNITS, personal_score
 from consilience.align_stems import content_stems, sentence_stems
 from consilience.align_things import (
     RELATED_THING_SCORE,
@@ -36,14 +42,25 @@ from consilience.align_things import (
     thing_similarity,
 )
 from consilience.align_ties import EMBEDDING_AGREE, EMBEDDING_DISAGREE, TIE_BAND, TieBreaker
-from consilience.align_titles import deputy_of, office_family, office_key
+from consilience.align_titles import (
+    deputy_of,
+    exclusive_offices,
+    is_former,
+    office_family,
+    office_key,
+    told_as_past,
+)
 from consilience.embeddings import SentenceEncoder
+from consilience.extract.dates import PREVIOUS_PREFIX
+from consilience.extract.times import TIME_UNIT
 from consilience.models import Fact
 
 __all__ = [
+    "CASUALTY_FAMILIES",
     "DISTINCTIVE_FIGURE_DIGITS",
     "EMBEDDING_AGREE",
     "EMBEDDING_DISAGREE",
+    "GENERIC_PERSON_SUBJECTS",
     "LIGHT_VERBS",
     "PREDICATE_BONUS",
     "PREDICATE_PENALTY",
@@ -52,6 +69,7 @@ __all__ = [
     "SAME_FRAME_BONUS",
     "SAME_STATEMENT_DIGITS",
     "SAME_VALUE_BONUS",
+    "SUPPORT_VERBS",
     "SYNONYM_SAME_VALUE_FLOOR",
     "SYNONYM_SIMILARITY_FLOOR",
     "THING_SIMILARITY_FLOOR",
@@ -70,6 +88,23 @@ __all__ = [
 ]
 
 
+# What happens to people in a disaster or a crime, as the verbs counting them; one family
+# is one count told several ways ("killed", "died").
+CASUALTY_FAMILIES = (
+    word_set("kill die dead"),
+    word_set("injure wound hurt injured wounded"),
+    word_set("shoot"),
+    word_set("stab"),
+    word_set("arrest detain"),
+    word_set("rescue"),
+    word_set("missing"),
+    word_set("evacuate displace"),
+)
+# Verbs whose object names the action ("needed treatment", "received payment"); alone they
+# say no more than a light verb.
+SUPPORT_VERBS = word_set("need require receive undergo get")
+# Subjects that name people in general: what the figure counts is its verb.
+GENERIC_PERSON_SUBJECTS = word_set("people person other")
 # Facts about the same counted thing still need sentences about the same event. Two outlets'
 # wordings of one figure share the counted noun plus a few event words (cosine ~0.3-0.6 on
 # hand-built pairs); the same noun in another event of the story ("people" killed vs
@@ -180,7 +215,7 @@ def build_index(
     )
     dates: dict[tuple[str, str], set[str]] = {}
     for fact in facts:
-        if fact.kind == "date":
+        if fact.kind == "date" and fact.unit != TIME_UNIT:  # a time of day dates no day
             dates.setdefault((fact.article, fact.subject.casefold()), set()).add(fact.value)
     twice = frozenset(
         event
@@ -233,8 +268,36 @@ def _participants_clash(a: Fact, b: Fact, index: StoryIndex) -> bool:
     return False
 
 
+def _event_counts_apart(a: Fact, b: Fact) -> bool:
+    """Whether two figures count people by what happened to them, differently: "three
+    wounded" and "a man arrested" are two counts, and so are "two killed" and "a city of
+    380,000 people", whose light verb says nothing happened to them at all."""
+    fam_a, fam_b = _casualty_family(a.predicate), _casualty_family(b.predicate)
+    if fam_a is None and fam_b is None:
+        return False
+    if fam_a is not None and fam_b is not None:
+        return fam_a != fam_b
+    other = b if fam_a is not None else a
+    generic = {a.subject.casefold(), b.subject.casefold()} <= GENERIC_PERSON_SUBJECTS
+    return generic and (other.predicate is None or other.predicate in LIGHT_VERBS)
+
+
+def _casualty_family(predicate: str | None) -> int | None:
+    return next((i for i, f in enumerate(CASUALTY_FAMILIES) if predicate in f), None)
+
+
+def _effective_predicate(fact: Fact) -> str | None:
+    """The verb, or for a support verb the action its object names: "needed hospital
+    treatment" is "treat", as in "were treated in hospital"."""
+    if fact.predicate not in SUPPORT_VERBS:
+        return fact.predicate
+    action = next((r.name.split()[-1] for r in fact.roles if r.role == "patient"), "")
+    action = action.casefold()
+    return action[: -len("ment")] if action.endswith("ment") and len(action) > 7 else None
+
+
 def _predicate_term(a: Fact, b: Fact) -> float:
-    pred_a, pred_b = a.predicate, b.predicate
+    pred_a, pred_b = _effective_predicate(a), _effective_predicate(b)
     if not pred_a or not pred_b or pred_a in LIGHT_VERBS or pred_b in LIGHT_VERBS:
         return 0.0
     same = pred_a == pred_b or any(pred_a in f and pred_b in f for f in PREDICATE_FAMILIES)
@@ -257,7 +320,9 @@ def quantity_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     Negative scores are kept so that a weak pair can be outweighed by the strong pairs of
     the slot it would join (average link), as when one outlet words a figure differently.
     """
-    if a.unit != b.unit or _participants_clash(a, b, index):
+    if a.unit in PERSONAL_UNITS or b.unit in PERSONAL_UNITS:  # ages, match minutes
+        return personal_score(a, b, index)
+    if a.unit != b.unit or _participants_clash(a, b, index) or _event_counts_apart(a, b):
         return None
     if time_frame(a) != time_frame(b):
         return None  # last year's figure, or a running total, is never today's figure
@@ -274,7 +339,8 @@ def quantity_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     if thing >= SAME_THING_SCORE:
         floor = QUANTITY_SIMILARITY_FLOOR
         # The same figure in sentences sharing no event word is a coincidence, not a hint.
-        evidence += SAME_VALUE_BONUS if same_value and shared_event > 0 else 0.0
+        close = same_value or _one_rounds_the_other(a, b)
+        evidence += SAME_VALUE_BONUS if close and shared_event > 0 else 0.0
     elif thing >= THING_SIMILARITY_FLOOR or (thing > 0 and same_value):
         floor = SYNONYM_SAME_VALUE_FLOOR if same_value else SYNONYM_SIMILARITY_FLOOR
     else:
@@ -291,6 +357,19 @@ def significant_digits(number: float) -> int:
     fraction = fraction.rstrip("0")
     digits = (whole + fraction).lstrip("0")
     return len(digits if fraction else digits.rstrip("0"))
+
+
+def _one_rounds_the_other(a: Fact, b: Fact) -> bool:
+    """ "41,000" and "41,382", "$3 billion" and "$3.2 billion": the rounder figure is the
+    other rounded to its own digits, as outlets round one figure."""
+    if a.number is None or b.number is None or a.number == b.number:
+        return False
+    coarse, fine = sorted((a.number, b.number), key=significant_digits)
+    digits = significant_digits(coarse)
+    if digits == significant_digits(fine) or coarse == 0 or fine == 0:
+        return False
+    scale = 10 ** (math.floor(math.log10(abs(fine))) - digits + 1)
+    return bool(round(fine / scale) * scale == coarse)
 
 
 def _one_statement(a: Fact, b: Fact, number: float) -> bool:
@@ -311,12 +390,15 @@ def _names_one_event(event: str, index: StoryIndex) -> bool:
     return (
         event not in LIGHT_VERBS
         and event not in RECURRING_EVENTS
+        and not event.startswith(PREVIOUS_PREFIX)  # "first win since 1998": many such records
         and event not in index.events_dated_twice
     )
 
 
 def date_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     """Score of two dates being the date of one event, or None when they cannot be."""
+    if TIME_UNIT in (a.unit, b.unit) and a.unit != b.unit:
+        return None  # a time of day ("3:12am") and a day are two statements
     subject_a, subject_b = a.subject.casefold(), b.subject.casefold()
     specific = subject_a not in LIGHT_VERBS and subject_b not in LIGHT_VERBS
     if not specific and not _same_day_or_coarser(a.value, b.value):
@@ -336,19 +418,30 @@ def date_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
 
 
 def person_role_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
-    """1 for one office of one person, less for one family of offices, else None."""
+    """1 for one office of one person; less for two different offices both stated as held
+    now (one person holds one post, one rank at a time, so outlets giving two disagree),
+    unless one is a description ("leader") or some article gives the person both; else None."""
     person = fold(a.subject, index.aliases)
     if person != fold(b.subject, index.aliases):
         return None
     office_a, office_b = title_office(a), title_office(b)
     if office_a == office_b:
         return 1.0
+    if not _at_one_time(a, b):
+        return None  # a "former chief executive" may well be the chair now
     family = office_family(office_a)
-    related = deputy_of(office_a, office_b) or (
-        family is not None and family == office_family(office_b)
+    related = (
+        deputy_of(office_a, office_b)
+        or (family is not None and family == office_family(office_b))
+        or exclusive_offices(office_a, office_b)
     )
     if not related:
         return None
     if (person, office_a, office_b) in index.title_pairs_in_one_article:
         return None  # one article gives the person both: two offices, not a disagreement
     return RELATED_THING_SCORE
+
+
+def _at_one_time(a: Fact, b: Fact) -> bool:
+    """Two titles both stated as held now, neither "former" nor "who was ..."."""
+    return not any(is_former(fact) or told_as_past(fact) for fact in (a, b))

@@ -12,7 +12,9 @@ An article's lead date is the most recent date fact that starts within the first
 past year ("jailed on Tuesday for a 2019 murder") is dated by its newest date. A lead year
 older than another date the same article gives is history the lead recalls ("ten years
 after the 2015 quake"), not the story's year, and is left out; so are the ends of a period
-("a contract running until 2031", "the first title since 1989"). A lead date that a slot
+("a contract running until 2031", "the first title since 1989"), and so is the date of a
+state or a figure's move ("stood at 6% in March", "has fallen from a high in 2023"), which
+dates no happening. A lead date that a slot
 already sets against another outlet's year needs no second finding.
 """
 
@@ -24,6 +26,7 @@ from dataclasses import replace
 from datetime import date
 from itertools import combinations
 
+from consilience.align_lexicon import LIGHT_VERBS
 from consilience.extract.date_years import WEEKDAY_MISMATCH, YEAR_FROM_MENTIONS, YEAR_FROM_WEEKDAY
 from consilience.models import Fact, Slot
 
@@ -95,6 +98,7 @@ def _lead_dates(facts: Sequence[Fact]) -> list[Fact]:
             and fact.hedge != WEEKDAY_MISMATCH
             and _year(fact.value)
             and not _bounds_a_period(fact)
+            and fact.subject.casefold() not in LIGHT_VERBS
         ):
             by_article.setdefault(fact.article, []).append(fact)
     leads: list[Fact] = []

@@ -53,6 +53,9 @@ _PHRASE_STOP_WORDS = word_set(
 # such figures apart, so in the about-phrase they say nothing about the counted thing.
 _FRAME_WORDS = word_set("year earlier previous prior last ago same period")
 _ABOUT_WORD = re.compile(r"[a-z0-9]+")
+# Counted people named in general, and named by what befell them ("cases", "patients").
+_GENERIC_PEOPLE = word_set("people person")
+_PEOPLE_AS_CASES = word_set("case patient victim")
 
 
 def _about_words(fact: Fact) -> frozenset[str]:
@@ -156,6 +159,12 @@ def _names_the_action(noun_side: Fact, verb_side: Fact) -> bool:
     return subject != verb and subject.endswith("ing") and subject[: -len("ing")] == verb
 
 
+def _counts_people_as_cases(names: set[str], others: set[str]) -> bool:
+    """ "31 cases" of an outbreak and "31 people infected": one side counts people in
+    general, the other the people an illness or a crime struck, by their cases."""
+    return bool(names & _GENERIC_PEOPLE) and bool(others & _PEOPLE_AS_CASES)
+
+
 def thing_similarity(a: Fact, b: Fact) -> float | None:
     """How alike the counted things are in [0, 1]; None when modifiers set them apart."""
     mods_a, mods_b = _modifiers(a), _modifiers(b)
@@ -173,6 +182,8 @@ def thing_similarity(a: Fact, b: Fact) -> float | None:
     # One thing in two words of news English: "pensioners" / "retired workers".
     if any(synonyms(x, y) for x in core_a for y in core_b):
         return SAME_THING_SCORE if said else RELATED_THING_SCORE
+    if _counts_people_as_cases(core_a, core_b) or _counts_people_as_cases(core_b, core_a):
+        return RELATED_THING_SCORE
     heads_a = (core_a | {_about_head(a)}) - {""}
     heads_b = (core_b | {_about_head(b)}) - {""}
     if heads_a & heads_b or any(synonyms(x, y) for x in heads_a for y in heads_b):

@@ -1,9 +1,10 @@
 """Titles of people: one key per office however it is written, and families of offices.
 
-"CFO", "chief financial officer" and "finance chief" name one office; "prosecutor" and
-"defence lawyer" are two offices of one family (the legal roles of a trial), so a person
-given both by different outlets is a disagreement, while "president" and "party general
-secretary" are different families and may well be held at once.
+"CFO", "chief financial officer" and "finance chief" name one office. One person in one story
+holds one formal office at a time, so two different offices ("chief medical officer" /
+"chief executive", "superintendent" / "chief inspector", "interim manager" / "manager")
+stated by different outlets disagree, unless one is a description rather than an office
+("leader", "spokesman", "head"), or some article gives the person both (held at once).
 
 >>> office_key("Former Chief Financial Officer")
 'chief financial officer'
@@ -19,17 +20,26 @@ from consilience.models import Fact
 
 __all__ = [
     "RANK_PREFIXES",
+    "STANDING_WORDS",
     "TENSE_WORDS",
     "deputy_of",
     "describes_past",
+    "exclusive_offices",
+    "is_description",
     "is_former",
+    "is_rank",
     "office_family",
     "office_key",
+    "stands_in_for",
+    "told_as_past",
 ]
 
 # Title words that say when, not what: "former president" and "president" are one office
-# whose tense outlets may disagree on.
-TENSE_WORDS = frozenset({"former", "ex", "late", "acting", "interim", "outgoing", "then"})
+# whose tense outlets may disagree on; an "outgoing" president still holds the office.
+TENSE_WORDS = frozenset({"former", "ex", "late", "outgoing", "then"})
+# Words that make a stand-in's office of one ("interim manager", "acting president"): kept
+# in the key, since the stand-in and the office holder are two standings of one post.
+STANDING_WORDS = frozenset({"acting", "interim", "caretaker"})
 
 # Ways of writing one office -> the key used for it. General English usage, longest first
 # so that "chief executive officer" is read before "chief executive".
@@ -56,6 +66,8 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
     ("cfo", "chief financial officer"),
     ("coo", "chief operating officer"),
     ("premier", "prime minister"),
+    ("pm", "prime minister"),
+    ("head coach", "manager"),
 )
 # Families of offices: two different offices of one family held by one person in one story
 # are almost always a reporting error (a person is not both prosecutor and defence lawyer,
@@ -98,13 +110,37 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
         "admiral",
     ),
 }
+# Words that describe what a person does or leads rather than name a post ("party leader",
+# "a senior official", "the agency's head"): they fit any office, so never contradict one.
+_DESCRIPTIONS = frozenset(
+    {"leader", "official", "head", "boss", "chief", "executive", "spokesman", "spokeswoman"}
+    | {"spokesperson", "founder", "co founder", "figure", "veteran", "analyst", "economist"}
+    | {"lawmaker", "representative", "partner", "senior official", "senior executive"}
+    | {"officer"}
+)
+# Ranks and styles a person holds alongside a post: "General X, the army chief", "Professor
+# X, the institute's director", "Crown Prince X, the prime minister". Two ranks of one person
+# disagree ("Detective Superintendent" / "Chief Inspector"); a rank and a post do not.
+_RANKS = frozenset(
+    {"general", "admiral", "brigadier", "colonel", "major", "captain", "lieutenant"}
+    | {"commander", "sergeant", "corporal", "constable", "inspector", "superintendent"}
+    | {"professor", "king", "queen", "prince", "princess", "sheikh", "sultan", "emperor"}
+)
 # Words that make a second-in-command of an office: "deputy chief" is not "chief", but the
 # two are one family whatever the office ("deputy editor" / "editor").
 RANK_PREFIXES = frozenset({"deputy", "assistant", "vice", "associate", "under", "sub"})
+_QUALIFIERS = RANK_PREFIXES | STANDING_WORDS
 # Past-time framing of a title's sentence: "X, who worked there for years", "at the time".
 _PAST_FRAMING = re.compile(
     r"\b(?:at the time|back then|previously|formerly|had been|until (?:her|his|their)|"
     r"who (?:was|were|had|worked|served|spent))\b",
+    re.IGNORECASE,
+)
+# Past framing right before a title: "who was interim manager", "after two months as deputy
+# mayor", "formerly the chief executive".
+_PAST_BEFORE_TITLE = re.compile(
+    r"(?:\b(?:who|he|she|they)\s+(?:was|were|had\s+been)|\b(?:formerly|previously|once)"
+    r"|\bafter\s+(?:[\w-]+\s+){1,4}as)\s+(?:the\s+|an?\s+|[\w-]+['’]s\s+)?$",
     re.IGNORECASE,
 )
 _NON_WORD = re.compile(r"[^a-z ]+")
@@ -126,14 +162,35 @@ def office_family(key: str) -> str | None:
     return None
 
 
+def is_description(key: str) -> bool:
+    """Whether an office key describes a role ("leader", "official") rather than a post."""
+    return key in _DESCRIPTIONS or not key
+
+
+def is_rank(key: str) -> bool:
+    """Whether an office key is a rank or style ("chief inspector", "professor")."""
+    return key.rpartition(" ")[2] in _RANKS
+
+
+def exclusive_offices(a: str, b: str) -> bool:
+    """Whether two different office keys can't be held at once: two posts or two ranks,
+    neither a description ("chief medical officer" / "chief executive")."""
+    if a == b or is_description(a) or is_description(b):
+        return False
+    return is_rank(a) == is_rank(b)
+
+
 def deputy_of(a: str, b: str) -> bool:
-    """Whether one office key is the other with a deputy's rank in front ("deputy chief" /
-    "fire chief", "vice chair" / "chair"): two offices of one line, never one."""
-    for deputy, office in ((a, b), (b, a)):
-        first, _, rest = deputy.partition(" ")
-        if first in RANK_PREFIXES and rest and (office == rest or office.endswith(f" {rest}")):
-            return True
-    return False
+    """Whether one office key is the other with a deputy's rank or a stand-in's standing in
+    front ("deputy chief" / "fire chief", "interim manager" / "manager"): two offices of one
+    line, never one."""
+    return stands_in_for(a, b) or stands_in_for(b, a)
+
+
+def stands_in_for(deputy: str, office: str) -> bool:
+    """Whether ``deputy`` is ``office`` with a deputy's or stand-in's word in front."""
+    first, _, rest = deputy.partition(" ")
+    return first in _QUALIFIERS and bool(rest) and (office == rest or office.endswith(f" {rest}"))
 
 
 def is_former(fact: Fact) -> bool:
@@ -145,3 +202,13 @@ def is_former(fact: Fact) -> bool:
 def describes_past(fact: Fact) -> bool:
     """Whether a title's sentence frames it in the past ("who worked", "at the time")."""
     return _PAST_FRAMING.search(fact.evidence.text) is not None
+
+
+def told_as_past(fact: Fact) -> bool:
+    """Whether the words right before a title make it a past one ("who was interim
+    manager", "after two months as acting chief"); other past verbs in its sentence do not."""
+    span = fact.span
+    if span is None or not fact.evidence.start <= span.start <= fact.evidence.end:
+        return False
+    before = fact.evidence.text[: span.start - fact.evidence.start]
+    return _PAST_BEFORE_TITLE.search(before) is not None

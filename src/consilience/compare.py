@@ -30,6 +30,7 @@ from consilience.compare_figures import (
 )
 from consilience.compare_updates import counts_what_only_grows, says_it_grew
 from consilience.extract.date_years import YEAR_FROM_MENTIONS, YEAR_FROM_WEEKDAY
+from consilience.extract.times import TIME_UNIT, times_agree
 from consilience.models import Article, Fact, Finding, Severity, Slot, Status, Variant
 
 __all__ = [
@@ -44,6 +45,9 @@ __all__ = [
 # Two hedged figures within 5% of each other whose intervals just miss are a minor conflict
 # (a difference of rounding style, e.g. "nearly 50" vs "51"), not a major one.
 CLOSE_RELATIVE_DIFFERENCE = 0.05
+# Outlets that, agreeing on a lower figure, outvote one outlet's flatly told higher figure of
+# a count that only grows: two is already more than the one.
+CONSENSUS_OUTLETS = 2
 
 _WORDS = re.compile(r"[^\w]+")
 # Hedges extraction gives a date whose year the article did not write.
@@ -136,6 +140,10 @@ def _compare_figures(a: _Group, b: _Group) -> _Judgement:
 
 
 def _dates_consistent(a: _Group, b: _Group) -> _Judgement:
+    if TIME_UNIT in (a.first.unit, b.first.unit):  # times of day: hedged windows (times.py)
+        if times_agree(a.first, b.first):
+            return _Judgement("agreed", note=f"compatible within hedge: {a.value} / {b.value}")
+        return _Judgement("conflict", "major")
     # ISO values: "2025" and "2025-04-14" agree at the coarser precision, as prefixes.
     short, long = sorted((a.first.value, b.first.value), key=len)
     if long.startswith(short):
@@ -208,29 +216,71 @@ _RECORD_SOURCES = frozenset(
 )
 
 
-def _quoted(fact: Fact) -> bool:
-    """Stated by someone the article quotes, not by the reporter or from a record."""
+# People whose statements are judgements rather than news an outlet passes on.
+_COMMENTATORS = re.compile(
+    r"\b(?:analysts?|economists?|experts?|critics?|observers?|commentators?|strategists?|"
+    r"pundits?|consultants?|academics?|historians?)\b",
+    re.IGNORECASE,
+)
+
+
+def _attributed(fact: Fact) -> bool:
+    """Stated in someone's name, not the reporter's and not from a record."""
     if not fact.attributed_to:
         return False
     words = fact.attributed_to.casefold().split()
     return not (words and words[-1] in _RECORD_SOURCES)
 
 
+def _quoted(fact: Fact, reporting_articles: frozenset[str]) -> bool:
+    """A quoted opinion: a speaker's own words in quotation marks, a commentator's view, or
+    anyone's word set against the reporter's own in the same article.
+
+    Reported speech of an official ("the first case was on 18 September, she said") is the
+    outlet passing on a source's statement as news, and conflicts in full.
+    """
+    return _attributed(fact) and (
+        _inside_quotation_marks(fact)
+        or _COMMENTATORS.search(fact.evidence.text) is not None
+        or fact.article in reporting_articles
+    )
+
+
+def _inside_quotation_marks(fact: Fact) -> bool:
+    """The value (or, without a span, any part of the sentence) lies inside quotation marks;
+    a quote left open from an earlier sentence counts from the sentence start."""
+    text = fact.evidence.text
+    if fact.span is None:
+        return any(mark in text for mark in '"“”')
+    before = text[: max(0, fact.span.start - fact.evidence.start)]
+    curly_open = before.count("“") - before.count("”")
+    return (
+        curly_open > 0
+        or before.count('"') % 2 == 1
+        or (curly_open == 0 and "“" not in before and "”" in text[len(before) :])
+    )
+
+
 def _weigh_attribution(
     kind: str, groups: Sequence[_Group], judgement: _Judgement, articles: Mapping[str, Article]
 ) -> _Judgement:
     """A conflict between a quoted opinion and the reporting is noted as such."""
+    reporting = frozenset(f.article for g in groups for f in g.facts if not _attributed(f))
+
+    def _quoted_here(fact: Fact) -> bool:
+        return _quoted(fact, reporting)
+
     for group in groups:
-        quoted = all(_quoted(f) for f in group.facts)  # the whole side, not one outlet
+        quoted = all(_quoted_here(f) for f in group.facts)  # the whole side, not one outlet
         own_elsewhere = any(
-            not _quoted(f) for other in groups if other is not group for f in other.facts
+            not _quoted_here(f) for other in groups if other is not group for f in other.facts
         )
         if not quoted or not own_elsewhere:
             continue
         fact = group.first
         note = f"one side is the opinion of {fact.attributed_to}, quoted in "
         note += _outlet(fact.article, articles)
-        own_facts = [f for g in groups for f in g.facts if not _quoted(f)]
+        own_facts = [f for g in groups for f in g.facts if not _quoted_here(f)]
         own_voice = _judge(kind, _group_facts(own_facts), articles)
         severity = "minor" if own_voice.status == "agreed" else judgement.severity
         return _Judgement("conflict", severity, f"{judgement.note}; {note}")
@@ -262,7 +312,9 @@ def _detect_update(
     cumulative = any(counts_what_only_grows(moment[3]) for moment in moments)
     for group in groups:
         grew = group.first.number is not None and group.first.number > lowest
-        if grew and not cumulative and not says_it_grew(group.facts):
+        if not grew or says_it_grew(group.facts):
+            continue
+        if not cumulative or _outvoted(group, groups):
             return None
     first, last = moments[0][3], moments[-1][3]
     note = (
@@ -271,6 +323,24 @@ def _detect_update(
         f"({_outlet(last.article, articles)}, {_when(last.article, articles)})"
     )
     return sorted(groups, key=lambda g: -(g.first.number or 0.0)), note
+
+
+def _outvoted(higher: _Group, groups: Sequence[_Group]) -> bool:
+    """A higher figure told flatly by one outlet against a lower one that several outlets
+    agree on ("three wounded" in three reports, "five wounded" in one): more likely that
+    outlet's error than the count moving on, which later reports would say or share."""
+    number = higher.first.number
+    if number is None or len(_articles_of(higher)) > 1:
+        return False
+    return any(
+        len(_articles_of(group)) >= CONSENSUS_OUTLETS
+        for group in groups
+        if group.first.number is not None and group.first.number < number
+    )
+
+
+def _articles_of(group: _Group) -> set[str]:
+    return {fact.article for fact in group.facts}
 
 
 def _variant(group: _Group) -> Variant:

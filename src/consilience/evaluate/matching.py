@@ -6,7 +6,9 @@ trimming, the two strings are equal, or one holds the other as a whole run of to
 (``parse_number``) with the same unit when both have one, or the label wording is a date
 ("Friday, March 13", "13 March 2025", "Monday") and the produced value an ISO date
 ("2026-03-13") agreeing with every part the wording gives (year, month, day, weekday): the
-tool reports dates as ISO dates resolved against publication, labels as written.
+tool reports dates as ISO dates resolved against publication, labels as written. A list of
+names matches the same names in any order ("A, B and C" / "B, A, C"), and an ``entity`` label
+(a set of entities) matches a ``claim`` finding, the kind the tool gives such sets.
 
 Values are paired with variants one to one (a maximum bipartite matching), so one variant
 "Former transport minister" cannot stand for both "Transport Minister" and "Former transport
@@ -129,13 +131,29 @@ def _same_date(label_text: str, produced: str) -> bool:
     )
 
 
+_LIST_SEPARATOR = re.compile(r"\s*,\s+(?:and\s+)?|\s+and\s+")
+
+
+def _same_list(label_text: str, produced: str) -> bool:
+    """Two lists of the same names in any order ("A, B and C" / "B, A, C")."""
+    label_items = _LIST_SEPARATOR.split(_normalise(label_text))
+    produced_items = _LIST_SEPARATOR.split(_normalise(produced))
+    return len(label_items) > 1 and sorted(label_items) == sorted(produced_items)
+
+
+def _kinds_agree(produced: str, labelled: str) -> bool:
+    """One kind, or an entity-set label ("countries that joined ...") and a claim finding:
+    the tool reports sets of entities as claims."""
+    return produced == labelled or {produced, labelled} == {"claim", "entity"}
+
+
 def wording_matches(label_text: str, produced: str) -> bool:
     """True when a labelled wording and a produced value say the same thing (see module doc).
 
     >>> wording_matches("at least 41", "41")
     True
     """
-    if _normalise(label_text) == _normalise(produced):
+    if _normalise(label_text) == _normalise(produced) or _same_list(label_text, produced):
         return True
     label_tokens, produced_tokens = _tokens(label_text), _tokens(produced)
     if _holds(label_tokens, produced_tokens) or _holds(produced_tokens, label_tokens):
@@ -186,7 +204,7 @@ def matches_as_conflict(finding: Finding, label: LabelledFinding) -> bool:
     """Same kind, mentions the label, and variants cover two or more of its values."""
     needed = min(MIN_CONFLICT_VALUES, len(label.values))
     return (
-        finding.kind == label.kind
+        _kinds_agree(finding.kind, label.kind)
         and mentions(finding, label.match)
         and covered_values(label.values, finding.variants) >= needed
     )
@@ -195,7 +213,7 @@ def matches_as_conflict(finding: Finding, label: LabelledFinding) -> bool:
 def matches_fully(finding: Finding, label: LabelledFinding) -> bool:
     """Same kind, mentions the label, and variants cover every one of its values."""
     return (
-        finding.kind == label.kind
+        _kinds_agree(finding.kind, label.kind)
         and mentions(finding, label.match)
         and covered_values(label.values, finding.variants) == len(label.values)
     )

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from consilience.extract.ages import extract_ages
 from consilience.extract.attribution import attribution_at
 from consilience.extract.claims import extract_claims
 from consilience.extract.context import context_lemmas, date_context
 from consilience.extract.dates import extract_dates
+from consilience.extract.match_minutes import extract_match_minutes
 from consilience.extract.names import canonical_names
 from consilience.extract.nlp import (
     Nlp,
@@ -30,9 +32,11 @@ from consilience.extract.nlp import (
     parse_articles,
     sentence_at,
 )
+from consilience.extract.ordinal_counts import extract_ordinal_counts
 from consilience.extract.people import extract_person_roles
 from consilience.extract.quantities import extract_quantities
 from consilience.extract.quotes import Quote, extract_quotes, find_quotes, quote_facts
+from consilience.extract.times import extract_times
 from consilience.extract.votes import extract_votes
 from consilience.models import Analysis, Article, Entity, Fact
 
@@ -64,6 +68,10 @@ def extract_facts(parsed: ParsedArticle) -> list[Fact]:
         *_outside_votes(extract_quantities(parsed), votes),
         *votes,
         *extract_dates(parsed),
+        *extract_ages(parsed),
+        *extract_match_minutes(parsed),
+        *extract_ordinal_counts(parsed),
+        *extract_times(parsed),
         *extract_person_roles(parsed),
         *quote_facts(parsed, quotes),
         *extract_claims(parsed),

@@ -31,6 +31,8 @@ SOURCE_NOUNS = frozenset(
      "economists", "experts", "survey", "poll", "study", "researchers"}
 )  # fmt: skip
 _PRONOUNS = frozenset({"he", "she"})
+# Conjunctions opening a clause that sets another party against the main one.
+_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 # "according to" is followed by at most this many words naming the source.
 MAX_SOURCE_WORDS = 6
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?(?P<who>[^,.;:()“”\"]+)", re.I)
@@ -109,6 +111,8 @@ def _reported_by(
     for token in span if span is not None else ():
         if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_LEMMAS:
             continue
+        if _subordinate(token):
+            continue  # "X joined, while Y said they would wait": Y reports only their clause
         for child in token.children:
             if child.dep_ != "nsubj":
                 continue
@@ -116,6 +120,15 @@ def _reported_by(
             if source:
                 return source
     return None
+
+
+def _subordinate(verb: Any) -> bool:
+    """A reporting verb in a contrasting or relative clause speaks only for that clause."""
+    if verb.dep_ == "relcl":
+        return True
+    return verb.dep_ == "advcl" and any(
+        child.dep_ == "mark" and child.lower_ in _CONTRAST_MARKS for child in verb.children
+    )
 
 
 def _source_from_token(parsed: ParsedArticle, token: Any, aliases: dict[str, str]) -> str | None:

@@ -84,6 +84,9 @@ class CasualtyCount:
     start: int
     end: int
     hedge: str | None = None
+    # Offsets of the whole enumeration when the count's words are only the total stated
+    # before it ("Three other people - two women and a boy"): its numbers are used up too.
+    listed: tuple[int, int] | None = None
 
 
 def casualty_participle(predicate: str) -> str:
@@ -105,7 +108,10 @@ def count_casualties(sentence: Any) -> list[CasualtyCount]:
             if counted is not None and victims is not None:
                 value, hedge, end = counted
                 start = victims.left_edge.idx
-                counts.append(CasualtyCount(value, predicate, start, end, hedge))
+                total = _stated_total(victims, value)
+                listed = (start, end) if total is not None else None
+                start, end = total or (start, end)
+                counts.append(CasualtyCount(value, predicate, start, end, hedge, listed))
         if lemma in _EVENT_NOUNS:
             for child in token.children:
                 if child.dep_ == "amod" and child.lower_ in _MULTIPLIERS:
@@ -131,6 +137,10 @@ def _victims(word: Any) -> Any | None:
     if word.dep_ == "pobj" and word.head.lower_ == "among" and word.head.head.pos_ == "AUX":
         for child in word.head.head.children:  # "Among the dead were two men and a boy"
             if child.dep_ in ("nsubj", "attr") and child.pos_ in ("NOUN", "NUM"):
+                return child
+    if word.dep_ == "nsubj" and word.head.lemma_ == "be":
+        for child in word.head.children:  # "the wounded were two women and a boy"
+            if child.dep_ == "attr" and child.pos_ in ("NOUN", "NUM"):
                 return child
     for dep in ("nsubjpass", "dobj"):
         for child in word.children:
@@ -165,7 +175,7 @@ def _group_count(victims: Any) -> tuple[float, str | None, int] | None:
             continue
         if member.lower_ not in PERSON_NOUNS:
             return None
-        numbers = [c for c in member.children if c.dep_ == "nummod"]
+        numbers = _own_numbers(member)
         if numbers:
             parsed = parse_number(_with_hedge(numbers[0]))
             if parsed is None:
@@ -179,6 +189,34 @@ def _group_count(victims: Any) -> tuple[float, str | None, int] | None:
             return None  # "people were killed": a plural with no number is no count
     last = members[-1]
     return total, (hedge if len(members) == 1 else None), last.idx + len(last.text)
+
+
+def _own_numbers(noun: Any) -> list[Any]:
+    """The number counting ``noun``: its nummod, unless another noun stands between them
+    ("Three other people - two women": the parser may give "women" the "Three"); then the
+    number just before the noun, past its adjectives."""
+    numbers = [c for c in noun.children if c.dep_ == "nummod"]
+    doc = noun.doc
+    if not numbers or not any(doc[i].pos_ == "NOUN" for i in range(numbers[0].i + 1, noun.i)):
+        return numbers
+    i = noun.i - 1
+    while i >= 0 and doc[i].pos_ == "ADJ":
+        i -= 1
+    return [doc[i]] if i >= 0 and doc[i].pos_ == "NUM" else []
+
+
+def _stated_total(victims: Any, count: float) -> tuple[int, int] | None:
+    """Offsets of a total stated before its enumeration ("Three other people - two women
+    and a boy"): the number and the noun it counts, when it equals the enumeration's sum."""
+    doc = victims.doc
+    first = victims.left_edge
+    if first.pos_ != "NUM" or first.i >= victims.i or first in _own_numbers(victims):
+        return None
+    parsed = parse_number(first.text)
+    noun = next((t for t in doc[first.i + 1 : victims.i] if t.pos_ == "NOUN"), None)
+    if parsed is None or parsed.value != count or noun is None:
+        return None
+    return first.idx, noun.idx + len(noun.text)
 
 
 def _has_singular_determiner(noun: Any) -> bool:

@@ -3,6 +3,9 @@
 "Xi will next visit Malaysia and Cambodia" and "a tour of Vietnam, Malaysia and Cambodia"
 state a set; outlets that list different members disagree. With a parse the members are an
 object and its conjuncts; without one, a list of capitalised names after the predicate.
+"Kastravia, Ondessa and Lirith joined the corridor" states the set as the subject: the
+members are who joined, the target what they joined (named by its head noun, "corridor",
+however each outlet spells the full name); "did not join" states no membership.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 from consilience.extract.names import clean_name, looks_like_person
 from consilience.extract.nlp import ParsedArticle, evidence, sentence_at
 from consilience.extract.quotes import nearest_person_before
+from consilience.extract.wordforms import singular
 from consilience.models import Fact, Role
 
 __all__ = ["PREDICATES", "extract_claims"]
@@ -21,10 +25,12 @@ __all__ = ["PREDICATES", "extract_claims"]
 # as visits whatever the word ("tour of", "stops in", "trip to", "go to").
 PREDICATES: dict[str, str] = {
     "visit": "visit", "tour": "visit", "trip": "visit", "stop": "visit", "travel": "visit",
-    "go": "visit", "head": "visit", "sign": "sign", "meet": "meet",
+    "go": "visit", "head": "visit", "sign": "sign", "meet": "meet", "join": "join",
 }  # fmt: skip
 _ABOUT = {"visit": "places {agent} will visit", "sign": "parties {agent} signed with",
-          "meet": "people {agent} met"}  # fmt: skip
+          "meet": "people {agent} met", "join": "parties that joined the {target}"}  # fmt: skip
+# Prepositions that introduce what is joined ("signed up to the pact", "entered into").
+_JOIN_PREPOSITIONS = frozenset({"to", "into"})
 # Which prepositions introduce the set for each claim ("tour of", "sign with").
 _SET_PREPOSITIONS = {"visit": {"to", "of", "in"}, "sign": {"with"}, "meet": {"with"}}
 MEMBER_LABELS = frozenset({"GPE", "ORG", "PERSON", "LOC", "NAME"})
@@ -32,6 +38,12 @@ MEMBER_LABELS = frozenset({"GPE", "ORG", "PERSON", "LOC", "NAME"})
 MIN_MEMBERS = 2
 _PRONOUNS = frozenset({"he", "she", "his", "her"})
 _NAME = r"[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*(?:[ \t]+next)?"
+_JOINED = re.compile(
+    rf"(?P<set>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*,?[ \t]+and[ \t]+{_NAME})[ \t]+"
+    r"(?:have[ \t]+|has[ \t]+)?(?:joined|signed[ \t]+up[ \t]+to)[ \t]+(?:the[ \t]+)?"
+    r"(?P<target>[\w’' -]+?)(?=[.,;:]|$|[ \t]+(?:at|on|in|alongside|with|after|before)\b)",
+    re.MULTILINE,
+)
 _FALLBACK = re.compile(
     r"\b(?P<verb>visit(?:s|ed|ing)?|tour(?:s|ed|ing)?\s+of|trips?\s+to|stops?\s+in|"
     r"travel(?:s|led|ling)?\s+to|go(?:es|ing)?\s+to|sign(?:s|ed|ing)?\s+\w+\s+with)\s+"
@@ -50,16 +62,21 @@ def extract_claims(parsed: ParsedArticle) -> list[Fact]:
         names = sorted({aliases.get(m, m) for m in members})
         if sentence is None or len(names) < MIN_MEMBERS:
             continue
+        target = ""
+        if claim == "join":
+            agent, target = "", agent  # who joined are the members; the agent slot held what
         agent_name = aliases.get(agent, agent) if agent else ""
-        roles = ((Role("agent", agent_name),) if agent_name else ()) + tuple(
-            Role("member", name) for name in names
+        roles = (
+            ((Role("agent", agent_name),) if agent_name else ())
+            + ((Role("target", target),) if target else ())
+            + tuple(Role("member", name) for name in names)
         )
         facts.append(
             Fact(
                 kind="claim",
                 article=article.id,
                 subject=claim,
-                about=_ABOUT[claim].format(agent=agent_name or "they"),
+                about=_ABOUT[claim].format(agent=agent_name or "they", target=target or "group"),
                 value=", ".join(names),
                 evidence=evidence(article, sentence.start, sentence.end),
                 predicate=claim,
@@ -76,6 +93,13 @@ def _parsed_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], int
         claim = PREDICATES.get(token.lemma_.lower())
         if claim is None or token.pos_ not in ("VERB", "NOUN"):
             continue
+        if claim == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+            claim = "join"  # "signed up to the corridor"
+        if claim == "join":
+            joined = _joined(parsed, token)
+            if joined is not None:
+                found.append(joined)
+            continue
         members: list[str] = []
         for head in _set_heads(token, claim):
             for member in _with_conjuncts(head):
@@ -85,6 +109,33 @@ def _parsed_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], int
         if len(members) >= MIN_MEMBERS:
             found.append((claim, _agent(parsed, token), members, token.idx))
     return found
+
+
+def _joined(parsed: ParsedArticle, verb: Any) -> tuple[str, str, list[str], int] | None:
+    """Who joined what: the named subjects of an affirmed "join", and the head noun of the
+    thing joined (carried in the agent slot until ``extract_claims`` sorts the roles)."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        c
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in _JOIN_PREPOSITIONS
+        for c in prep.children
+        if c.dep_ == "pobj"
+    ]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not objects or not subjects:
+        return None
+    members = [
+        _entity_text(parsed, m)
+        for subject in subjects  # the parser may split "A, B and C" into two subjects
+        for m in _with_conjuncts(subject)
+        if m.ent_type_ in MEMBER_LABELS
+    ]
+    members = list(dict.fromkeys(m for m in members if m))
+    target = singular(str(objects[0].lemma_).lower())
+    return ("join", target, members, verb.idx) if len(members) >= MIN_MEMBERS else None
 
 
 def _set_heads(token: Any, claim: str) -> list[Any]:
@@ -131,17 +182,24 @@ def _agent(parsed: ParsedArticle, token: Any) -> str:
     return ""
 
 
+def _split_names(names: str) -> list[str]:
+    return [
+        clean_name(re.sub(r"\s+next$", "", name), "GPE")
+        for name in re.split(r"\s*,\s*|\s+and\s+(?:then\s+)?", names)
+        if name and name[0].isupper()
+    ]
+
+
 def _pattern_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], int]]:
     text = parsed.article.text
     found = []
+    for match in _JOINED.finditer(text):
+        target = singular(match.group("target").split()[-1].lower())
+        found.append(("join", target, _split_names(match.group("set")), match.start()))
     for match in _FALLBACK.finditer(text):
         word = match.group("verb").split()[0].lower()
         lemma = next((p for p in PREDICATES if word.startswith(p)), "visit")
-        members = [
-            clean_name(re.sub(r"\s+next$", "", name), "GPE")
-            for name in re.split(r"\s*,\s*|\s+and\s+(?:then\s+)?", match.group("set"))
-            if name and name[0].isupper()
-        ]
+        members = _split_names(match.group("set"))
         sentence = sentence_at(parsed, match.start())
         lead = text[sentence.start : match.start()] if sentence else ""
         agent = _fallback_agent(parsed, lead, match.start())

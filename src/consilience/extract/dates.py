@@ -27,12 +27,24 @@ from consilience.extract.date_years import (
     YearAnchors,
     resolve_day,
 )
-from consilience.extract.events import event_lemma, event_of_token, event_of_words
+from consilience.extract.events import (
+    event_lemma,
+    event_of_token,
+    event_of_words,
+    named_date_before,
+)
 from consilience.extract.nlp import ParsedArticle, evidence
 from consilience.extract.wordforms import IRREGULAR_PAST, rough_verb_lemma
 from consilience.models import Fact, Sentence
 
-__all__ = ["WEEKDAY_MISMATCH", "YEAR_FROM_MENTIONS", "YEAR_FROM_WEEKDAY", "extract_dates"]
+__all__ = [
+    "PREVIOUS_PREFIX",
+    "PREVIOUS_TIME",
+    "WEEKDAY_MISMATCH",
+    "YEAR_FROM_MENTIONS",
+    "YEAR_FROM_WEEKDAY",
+    "extract_dates",
+]
 
 _MONTHS = {
     name: index
@@ -99,14 +111,36 @@ _SMALL_NUMBERS |= {"eight": 8, "nine": 9, "ten": 10}
 # Future time, also reported ("said she would begin talks on Monday") or planned.
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|(?:is|are|was|were) (?:set|due|going) to|plans? to|scheduled|"
-    r"expected)\b",
+    r"(?:is|are|was|were|been) planned|expected)\b",
     re.I,
 )
 _FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "’ll"})
 _FUTURE_VERBS = frozenset({"set", "due", "plan", "expect", "schedule"})
+# "until Monday", "until at least Monday", "until the earliest Monday" just before a date.
+_UNTIL = re.compile(r"\buntil\s+(?:at\s+(?:the\s+)?(?:least|earliest)\s+)?$", re.I)
+# Without a parse: a past verb before "until" ("stayed shut", "was closed"), not a participle
+# after a present or perfect verb ("has closed", "remains closed", "is shut").
+_PRESENT_BEFORE = "".join(
+    f"(?<!{word} )" for word in ("has", "have", "is", "are", "remain", "remains", "stay", "stays")
+)
+_PAST_BEFORE_UNTIL = re.compile(
+    rf"\b(?:was|were|had|did|stayed|remained|kept)\b|{_PRESENT_BEFORE}\b[a-z]{{3,}}ed\b", re.I
+)
 # Steps from a date up to its verb and the verb that verb completes ("set to begin").
 MAX_FUTURE_CLIMB = 6
 _VERB_WORD = re.compile(r"\b(" + "|".join(IRREGULAR_PAST) + r"|[a-z]{3,}ed)\b")
+
+
+# "The first title since 1998", "inflation at its highest since 2008": the date is when the
+# thing last happened (or was last this high), not this event; such dates are named
+# "previous time" / "previous highest" and align only with like records.
+_RECORD_SINCE = re.compile(
+    r"\b(?P<word>first|highest|lowest|biggest|largest|worst|best|strongest|weakest|fewest|"
+    r"most|least|deadliest|busiest|longest|shortest)\b[^.;!?]{0,80}?\bsince\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+PREVIOUS_PREFIX = "previous "
+PREVIOUS_TIME = PREVIOUS_PREFIX + "time"
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +307,45 @@ def _relative(m: re.Match[str], published: date) -> tuple[str, str] | None:
 
 
 def _future_at(parsed: ParsedArticle, sentence: Sentence) -> Callable[[int], bool]:
-    """Whether the clause holding a date at an offset speaks of the future.
+    """Whether the clause holding a date at an offset speaks of the future: a future marker,
+    or a state that lasts "until" the date and is not over ("has closed until Monday")."""
+    marked = _marked_future_at(parsed, sentence)
+    return lambda offset: marked(offset) or _open_until(parsed, sentence, offset)
+
+
+def _open_until(parsed: ParsedArticle, sentence: Sentence, offset: int) -> bool:
+    """ "Closed until at least Monday" in the present or perfect: the end lies ahead, unless
+    the verb is past ("stayed shut until Monday", "was closed until Monday")."""
+    before = sentence.text[: offset - sentence.start]
+    if _UNTIL.search(before) is None:
+        return False
+    doc = parsed.doc
+    if doc is None:
+        return _PAST_BEFORE_UNTIL.search(before) is None
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    verb = _verb_above(span.root, sentence.start, sentence.end) if span is not None else None
+    if verb is None:
+        return False
+    while verb.dep_ in ("acomp", "xcomp", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "stayed closed until Monday": the tense is the governing verb's
+    return verb.tag_ != "VBD" and not any(
+        child.dep_ in ("aux", "auxpass") and child.tag_ == "VBD" for child in verb.children
+    )
+
+
+def _verb_above(token: Any, start: int, end: int) -> Any | None:
+    for _ in range(MAX_FUTURE_CLIMB):
+        head = token.head
+        if head.i == token.i or not start <= head.idx < end:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        token = head
+    return None
+
+
+def _marked_future_at(parsed: ParsedArticle, sentence: Sentence) -> Callable[[int], bool]:
+    """Whether a future marker governs the date at an offset.
 
     Without a parse the whole sentence decides; with one, only the verb the date hangs on
     does, so "the walkout, which began on Friday, will go on" keeps Friday in the past.
@@ -331,6 +403,14 @@ def _is_date_in_parse(doc: Any, found: _Date) -> bool:
 
 
 def _event_of(parsed: ParsedArticle, sentence: Sentence, found: _Date) -> str | None:
+    before = parsed.article.text[sentence.start : found.start]
+    record = _RECORD_SINCE.search(before)
+    if record is not None:  # "the first title since 1998": when it last happened
+        word = record.group("word").lower()
+        return PREVIOUS_TIME if word == "first" else f"{PREVIOUS_PREFIX}{word}"
+    named = named_date_before(before)
+    if named is not None:
+        return named  # "best-before dates up to 24 October": the date of that named date
     if parsed.doc is not None:
         span = parsed.doc.char_span(found.start, found.end, alignment_mode="expand")
         event = event_of_token(span.root, sentence.start, sentence.end) if span else None

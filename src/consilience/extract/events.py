@@ -16,7 +16,7 @@ from typing import Any
 
 from consilience.extract.wordforms import singular
 
-__all__ = ["EVENT_NOUNS", "event_lemma", "event_of_token", "event_of_words"]
+__all__ = ["EVENT_NOUNS", "event_lemma", "event_of_token", "event_of_words", "named_date_before"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -49,6 +49,7 @@ _IDIOMS = {
     ("walk", "out"): "strike", ("walk", "off"): "strike", ("down", "tool"): "strike",
     ("stop", "work"): "strike", ("lay", "tool"): "strike", ("give", "way"): "collapse",
     ("find", "guilty"): "convict", ("step", "down"): "resign", ("take", "office"): "inaugurate",
+    ("fall", "ill"): "fall ill", ("fall", "sick"): "fall ill", ("become", "ill"): "fall ill",
 }  # fmt: skip
 # The same idioms as surface text, for the no-model path.
 _IDIOM_PATTERNS = [
@@ -57,6 +58,8 @@ _IDIOM_PATTERNS = [
      "strike"),
     (re.compile(r"\b(?:give|gave|gives|giving)\s+way\b", re.I), "collapse"),
     (re.compile(r"\bfound\s+guilty\b", re.I), "convict"),
+    (re.compile(r"\b(?:f[ae]ll(?:s|en|ing)?|bec[oa]m(?:e|es|ing))\s+(?:ill|sick)\b", re.I),
+     "fall ill"),
 ]  # fmt: skip
 # Verbs that only place an event in time or say it happened ("the visit starts on Monday",
 # "the quake struck at dawn"): an event noun as their subject or object is the better name.
@@ -72,6 +75,14 @@ _RULING_VERBS = _words("rule order decide")
 _PRISON_WORDS = re.compile(r"\b(?:prison|jail|imprisonment|sentenc\w*|custody)\b", re.I)
 _RELATIVE_PRONOUNS = _words("which that who")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
+# A named date right before the date it holds: "best-before dates up to 24 October".
+_NAMED_DATE = re.compile(
+    r"(?:\b(?P<name>[a-z]+(?:-[a-z]+)*)[\s-])?(?P<noun>date|deadline)s?,?\s+"
+    r"(?:(?:of|is|was|up\s+to(?:\s+and\s+including)?|until|through|no\s+later\s+than)\s+)?$",
+    re.I,
+)
+# Words before "date" that do not name it ("the date of", "a deadline of").
+_NOT_DATE_NAMES = _words("the a an its their this that new same")
 # How far up the dependency tree to look for the event a date belongs to.
 MAX_EVENT_CLIMB = 5
 
@@ -122,6 +133,9 @@ def event_of_token(token: Any, start: int, end: int) -> str | None:
         lemma = str(head.lemma_).lower()
         if head.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS:
             return event_lemma(lemma)
+        if head.pos_ == "VERB" and lemma == "do" and _has_child(head, "advmod", "so"):
+            head = _antecedent_verb(head, start) or head  # "fell ill ... did so on 18 May"
+            lemma = str(head.lemma_).lower()
         if head.pos_ == "VERB" or (head.pos_ == "AUX" and head.dep_ == "ROOT"):
             idiom = _idiom(head)
             if idiom is not None:
@@ -133,6 +147,33 @@ def event_of_token(token: Any, start: int, end: int) -> str | None:
             return event_lemma(lemma, sentence)
         token = head
     return None
+
+
+def _has_child(token: Any, dep: str, lemma: str) -> bool:
+    return any(c.dep_ == dep and str(c.lemma_).lower() == lemma for c in token.children)
+
+
+def _antecedent_verb(pro_verb: Any, start: int) -> Any | None:
+    """The verb "did so" stands for: the nearest full verb before it in the sentence."""
+    for i in range(pro_verb.i - 1, -1, -1):
+        candidate = pro_verb.doc[i]
+        if candidate.idx < start:
+            return None
+        if candidate.pos_ == "VERB" and str(candidate.lemma_).lower() != "do":
+            return candidate
+    return None
+
+
+def named_date_before(before: str) -> str | None:
+    """The named date a date is the value of, from the words right before it ("best-before
+    dates up to and including 24 October", "a deadline of 1 May"): "best-before date"."""
+    match = _NAMED_DATE.search(before)
+    if match is None:
+        return None
+    name = match.group("name").lower()
+    if name in _NOT_DATE_NAMES:
+        return match.group("noun").lower()
+    return f"{name} {match.group('noun').lower()}"
 
 
 def event_of_words(

@@ -325,6 +325,18 @@ _EXPRESSION = re.compile(
 )
 
 
+_TO_SEPARATOR = re.compile(r"\s+to\s+", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# Words that make "from X to Y" one span of values ("ranging from 2 to 81", "aged from").
+_SPAN_WORDS = re.compile(r"\b(?:rang\w*|var(?:y|ies|ied|ying)|aged?|anywhere|between)\b", re.I)
+
+
+def _is_a_move(text: str, start: int) -> bool:
+    """Whether "from X to Y" at ``start`` moves a figure from X to Y rather than spans."""
+    before = text[max(0, start - 40) : start]
+    return bool(_FROM_BEFORE.search(before)) and not _SPAN_WORDS.search(before)
+
+
 def find_number_expressions(text: str) -> list[NumberMatch]:
     """Every number expression in ``text`` that ``parse_number`` reads, in order.
 
@@ -347,6 +359,13 @@ def find_number_expressions(text: str) -> list[NumberMatch]:
             number = parse_number(stripped)
             separator = re.match(r"\s?(?:-|–|to)\s?", text[end:])
             position = end + (separator.end() if separator else 0)
+        move = _TO_SEPARATOR.search(stripped) if number is not None and number.is_range else None
+        if move is not None and _is_a_move(text, start):
+            # "rose from 40 to 55", "taking it from 4% to 4.25%": two figures, not a range.
+            stripped = stripped[: move.start()]
+            end = start + len(stripped)
+            number = parse_number(stripped)
+            position = start + move.end()
         if number is None:
             continue
         pounds = _POUNDS_AFTER.match(text, end) if number.scale_word in _BIG_SCALES else None

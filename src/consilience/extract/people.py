@@ -3,7 +3,8 @@
 Patterns of English news: a title right before the name ("Prime Minister Pham Minh Chinh",
 "Vietnam’s leader To Lam"), a title "of" an organisation before it ("the General Secretary of
 the Communist Party of Vietnam, To Lam") and an appositive after it ("Rein, the chairman,").
-A title only binds to the name it touches, so "Xi and President Trump" gives Trump alone.
+A title only binds to the name it touches, so "Xi and President Trump" gives Trump alone;
+offices joined by "and" bind together ("chairman and chief executive Karl Wendt").
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from dataclasses import replace
 
 from consilience.extract.names import (
+    HONORIFICS,
     PORTFOLIO_WORDS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -32,8 +34,13 @@ KEY_MODIFIERS = frozenset(
      "executive", "foreign", "defence", "defense", "finance", "trade", "commerce", "interior",
      "senior", "assistant", "associate", "supreme", "first", "co-founder", "elect",
      "president-elect", "financial", "operating", "technology", "marketing", "campaign",
-     "prosecution"}
+     "prosecution", "medical", "scientific", "nursing", "caretaker"}
 )  # fmt: skip
+# Ranks and posts beyond the shared office words: police ranks ("Detective Superintendent",
+# "Chief Inspector") and a sports team's "head coach"; "detective" only says which branch.
+_MORE_OFFICE_WORDS = frozenset({"coach", "superintendent", "inspector", "sergeant", "constable"})
+_MORE_MODIFIERS = frozenset({"detective", "medical", "scientific", "nursing", "caretaker"})
+_OFFICE_WORDS = TITLE_WORDS | _MORE_OFFICE_WORDS
 # Wordings of one office, matched on the key ("finance chief" is news style for a CFO).
 _SAME_OFFICE = [
     (re.compile(r"\bceo$|\bchief executive officer$"), "chief executive"),
@@ -56,9 +63,10 @@ _OF_PORTFOLIO = re.compile(
     r"(?P<portfolio>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2})\s+$"
 )
 _APPOSITIVE = re.compile(
-    r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
+    r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?"
     r"(?P<title>(?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:,|\.|;|$|\s+(?:of|at|for|in|to)\s))"
 )
+_AND = re.compile(r"\s+(?:and|&)\s+")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z’'-]+[ \t]+$")
 # Name words a tagger may leave out between a title and the entity it found.
 MAX_MISSED_NAME_WORDS = 2
@@ -74,8 +82,9 @@ _PERSON_LABELS = frozenset({"PERSON", "NAME"})
 def _is_title_word(word: str) -> bool:
     lowered = word.lower()
     return (
-        lowered in TITLE_WORDS
+        lowered in _OFFICE_WORDS
         or lowered in TITLE_MODIFIERS
+        or lowered in _MORE_MODIFIERS
         or lowered in PORTFOLIO_WORDS
         or is_nationality(word)
     )
@@ -85,7 +94,7 @@ def _valid_title(words: list[str]) -> bool:
     return (
         0 < len(words) <= MAX_TITLE_WORDS
         and all(_is_title_word(word) for word in words)
-        and words[-1].lower() in TITLE_WORDS
+        and words[-1].lower() in _OFFICE_WORDS
     )
 
 
@@ -100,9 +109,9 @@ def title_key(title: str) -> str:
     kept = [
         word
         for word in words
-        if word in TITLE_WORDS or word in KEY_MODIFIERS or word in PORTFOLIO_WORDS
+        if word in _OFFICE_WORDS or word in KEY_MODIFIERS or word in PORTFOLIO_WORDS
     ]
-    while kept and kept[-1] not in TITLE_WORDS:
+    while kept and kept[-1] not in _OFFICE_WORDS:
         kept.pop()  # "of"-phrases and trailing modifiers are not part of the office
     key = " ".join(kept)
     for wording, office in _SAME_OFFICE:
@@ -135,7 +144,7 @@ def _title_before(prefix: str) -> str | None:
         if token == "," or not _is_title_word(token) or len(taken) == MAX_TITLE_WORDS:
             break
         taken.insert(0, token)
-    if not taken or taken[-1].lower() not in TITLE_WORDS:
+    if not taken or taken[-1].lower() not in _OFFICE_WORDS:
         return None
     return " ".join(taken)
 
@@ -164,19 +173,41 @@ def _missed_name_start(prefix: str) -> int | None:
     return None
 
 
-def _title_after(suffix: str) -> str | None:
-    """An appositive title right after a name: "Rein, Managing Director at ..."."""
+def _titles_after(suffix: str) -> list[str]:
+    """Appositive titles right after a name: "Rein, Managing Director at ...", "Wendt,
+    chairman and chief executive of ..." (two offices held at once)."""
     match = _APPOSITIVE.match(suffix)
     if match is None:
-        return None
-    words = match.group("title").split()
-    return " ".join(words) if _valid_title(words) else None
+        return []
+    parts = [part.split() for part in _AND.split(match.group("title"))]
+    if not all(_valid_title(words) for words in parts):
+        return []
+    return [" ".join(words) for words in parts]
+
+
+def _coordinated_before(lead: str, title: str) -> list[str]:
+    """The office joined by "and" before the one touching a name ("General Secretary and
+    President To Lam"), when written alike: "the minister and President Macron" are two."""
+    head = lead.rstrip(" ,")
+    if not head.endswith(title):
+        return []
+    joined = re.search(r"\s+(?:and|&)\s+$", head[: -len(title)])
+    if joined is None:
+        return []
+    other = _title_before(head[: joined.start()] + " ")
+    if other is None or _capitalised(other) != _capitalised(title):
+        return []
+    return [other]
+
+
+def _capitalised(title: str) -> bool:
+    return title[:1].isupper()
 
 
 def _role_of(
     parsed: ParsedArticle, entity: Entity, sentence_start: int, sentence_end: int
-) -> tuple[str, str] | None:
-    """(name, title as written) for one entity, or None when no title binds to it."""
+) -> tuple[str, list[str]] | None:
+    """(name, titles as written) for one entity, or None when no title binds to it."""
     text = parsed.article.text
     # "Japan’s Prime Minister Shigeru Ishiba" as one fallback run: the owner is no title.
     inner_title, _ = split_title(re.sub(r"^\S+['’]s\s+|['’]s$", "", entity.text))
@@ -193,14 +224,39 @@ def _role_of(
             # "Mayor Ruth Calder's Civic Alliance": the owner, not the party, is the person.
             name = clean_name(name, entity.label)
         prefix = prefix[:missed]
+    name = _without_honorifics(name)
+    lead = prefix + inner_title + " " if inner_title else prefix
     if inner_title:
-        before = _title_before(prefix + inner_title + " ")
+        before = _title_before(lead)
         title = before if before and before.endswith(inner_title) else inner_title
     else:
         title = _title_before(prefix) or ""
-    if not title:
-        title = _title_after(text[entity.end : sentence_end]) or ""
-    return (name, title) if title else None
+    if title:
+        return name, [*_coordinated_before(lead, title), title]
+    titles = _titles_after(text[entity.end : sentence_end])
+    return (name, titles) if titles else None
+
+
+def _without_honorifics(name: str) -> str:
+    """ "Dr Halima Roskov" -> "Halima Roskov": a courtesy word is not part of the name."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _without_leading_title(entity: Entity) -> Entity:
+    """A tagged name that swallowed a rank the shared title words lack ("[Chief Inspector]
+    Ansel Brack"), without it, so the rank is read as the title before the name."""
+    words = list(re.finditer(r"\S+", entity.text))
+    cut = 0
+    while cut < len(words) - 1 and _is_title_word(words[cut].group()):
+        cut += 1
+    leading = {word.group().lower() for word in words[:cut]}
+    if not leading & (_MORE_OFFICE_WORDS | _MORE_MODIFIERS):
+        return entity
+    offset = words[cut].start()
+    return replace(entity, text=entity.text[offset:], start=entity.start + offset)
 
 
 def extract_person_roles(parsed: ParsedArticle) -> list[Fact]:
@@ -209,34 +265,38 @@ def extract_person_roles(parsed: ParsedArticle) -> list[Fact]:
     aliases = parsed.aliases
     seen: set[tuple[str, str]] = set()
     facts = []
-    for entity in (*parsed.entities, *_untagged_names_after_titles(parsed)):
-        if entity.label not in _PERSON_LABELS:
+    for tagged in (*parsed.entities, *_untagged_names_after_titles(parsed)):
+        if tagged.label not in _PERSON_LABELS:
             continue
+        entity = _without_leading_title(tagged)
         sentence = sentence_at(parsed, entity.start)
         if sentence is None:
             continue
         found = _role_of(parsed, entity, sentence.start, sentence.end)
         if found is None:
             continue
-        name, title = found
+        name, titles = found
         full_name = aliases.get(name, name)
-        key = title_key(title)
-        if not key or (full_name, key) in seen or not looks_like_person(full_name, entity.label):
+        if not looks_like_person(full_name, entity.label):
             continue
-        seen.add((full_name, key))
-        title_at = _find_near(article.text, title, sentence.start, sentence.end, entity.start)
-        facts.append(
-            Fact(
-                kind="person_role",
-                article=article.id,
-                subject=full_name,
-                about=f"role of {full_name}",
-                value=title,
-                evidence=evidence(article, sentence.start, sentence.end),
-                span=evidence(article, title_at, title_at + len(title)) if title_at >= 0 else None,
-                predicate=key,
+        for title in titles:
+            key = title_key(title)
+            if not key or (full_name, key) in seen:
+                continue
+            seen.add((full_name, key))
+            at = _find_near(article.text, title, sentence.start, sentence.end, entity.start)
+            facts.append(
+                Fact(
+                    kind="person_role",
+                    article=article.id,
+                    subject=full_name,
+                    about=f"role of {full_name}",
+                    value=title,
+                    evidence=evidence(article, sentence.start, sentence.end),
+                    span=evidence(article, at, at + len(title)) if at >= 0 else None,
+                    predicate=key,
+                )
             )
-        )
     return _merge_short_names(facts)
 
 

@@ -44,6 +44,7 @@ from consilience.extract.quantity_clauses import (
     casualty_of,
     changed_thing,
     earlier_marker,
+    fronted_whole_clause,
     gerund_predicate,
     is_partitive_whole,
     is_people,
@@ -195,7 +196,8 @@ def _facts_by_parse(
         facts.append(
             _fact(parsed, sentence, span, "people", about, match, count.predicate, (), count)
         )
-        consumed.extend((m.start, m.end) for m in inside)
+        first, last = count.listed or (count.start, count.end)
+        consumed.extend((m.start, m.end) for m in matches if first <= m.start and m.end <= last)
     sizes = glued_sizes(sent_span)
     matches = sorted([*matches, *sizes], key=lambda m: m.start)
     for match in with_hyphen_durations([*every, *sizes], sent_span):
@@ -278,8 +280,12 @@ def _fact_from_parse(
         change = CHANGE_NOUNS[noun.lemma_.lower()]
         noun = changed_thing(noun, inside) or noun
     verb = governing_verb(root)
+    if noun is not None and (own := fronted_whole_clause(noun)) is not None:
+        verb = own  # "Of the 31 people who fell ill, nine ...": 31 fell ill
     predicate = predicate_of(noun, verb)
     predicate = TAKING_VERBS.get(str(predicate), predicate)
+    if root.head.lower_ == "worth" and noun is not None:
+        predicate = "worth"  # a valuation: "deals covering ports are worth $3 billion"
     if change is None and unit == "%" and predicate in CHANGE_VERBS and moved_by(root, verb):
         period = _RUNNING_PERIOD.match(parsed.article.text[match.end : match.end + 30])
         change = None if period else CHANGE_VERBS[predicate]

@@ -21,6 +21,7 @@ __all__ = [
     "casualty_of",
     "changed_thing",
     "earlier_marker",
+    "fronted_whole_clause",
     "gerund_predicate",
     "is_partitive_whole",
     "is_people",
@@ -30,6 +31,9 @@ __all__ = [
     "states_level",
 ]
 
+# "told to leave", "ordered to flee": being made to leave is being evacuated.
+_ORDERING_VERBS = frozenset({"tell", "order", "force", "urge", "ask", "advise", "instruct"})
+_LEAVING_VERBS = frozenset({"leave", "flee", "evacuate", "quit", "abandon"})
 # Nouns that tally casualties: "the death toll rose to 27" counts people killed.
 TOLL_NOUNS = frozenset({"toll", "tally"})
 # Verbs that only state a level: "profit rose to / reached / was $1.6 billion" all say the
@@ -49,12 +53,24 @@ def predicate_of(noun: Any | None, verb: Any | None) -> str | None:
     27"), else the clause verb's lemma."""
     predicate = gerund_predicate(noun) if noun is not None else None
     if predicate is None and verb is not None:
-        predicate = str(verb.lemma_).lower()
+        predicate = _told_to_leave(verb) or str(verb.lemma_).lower()
+        if predicate in LEVEL_VERBS and verb.dep_ == "conj":
+            # "the number of people told to leave rose to 2,500", parsed as two verbs
+            predicate = _told_to_leave(verb.head) or predicate
     if noun is not None and (predicate is None or predicate in LEVEL_VERBS | {"have"}):
         participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
         if participles:
-            return str(participles[0].lemma_).lower()
+            return _told_to_leave(participles[0]) or str(participles[0].lemma_).lower()
     return predicate
+
+
+def _told_to_leave(verb: Any) -> str | None:
+    """ "evacuate" for people told, ordered or forced to leave (their homes): news English
+    for an evacuation; else None."""
+    if verb.lemma_.lower() not in _ORDERING_VERBS:
+        return None
+    leaving = any(c.dep_ == "xcomp" and c.lemma_.lower() in _LEAVING_VERBS for c in verb.children)
+    return "evacuate" if leaving else None
 
 
 def is_people(noun: Any, predicate: str | None) -> bool:
@@ -92,6 +108,8 @@ def earlier_marker(root: Any, after: str) -> str | None:
     prep = root.head if root.dep_ == "pobj" else None
     if prep is None:
         return None
+    if root.left_edge.lower_ == "to":
+        return None  # "from 6% to 7.5%" parsed as one object of "from": 7.5% is the new level
     base = prep.lower_ == "from" or (prep.lower_ == "with" and prep.head.lemma_ == "compare")
     if not base and not (prep.lower_ in ("on", "than") and prep.head.lower_ in ("up", "down")):
         return None
@@ -121,6 +139,19 @@ def is_partitive_whole(root: Any) -> bool:
     noun = root.head
     of = noun.head if noun.dep_ == "pobj" else None
     return of is not None and of.lower_ == "of" and of.head.pos_ == "NUM"
+
+
+def fronted_whole_clause(noun: Any) -> Any | None:
+    """ "Of the 31 people who have fallen ill, nine needed treatment": the whole of a
+    fronted partitive is not what the main verb says of its part (nine needed it); its own
+    relative clause ("fallen") is its verb. None when ``noun`` is no such whole."""
+    of = noun.head if noun.dep_ == "pobj" else None
+    if of is None or of.lower_ != "of" or of.dep_ != "prep" or of.head.pos_ not in ("VERB", "AUX"):
+        return None
+    parts = [c for c in of.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM"]
+    if not parts or of.i > parts[0].i:
+        return None
+    return next((c for c in noun.children if c.dep_ == "relcl"), None)
 
 
 def per_unit(root: Any) -> Any | None:

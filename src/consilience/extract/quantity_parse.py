@@ -87,6 +87,9 @@ def counted_noun(
     partitive = _of_object(root)
     if partitive is not None and partitive.pos_ == "NOUN" and partitive.tag_ in ("NNS", "NNPS"):
         return partitive  # "27 of the 61 seats", "3,000 of the victims"
+    valued = _valued_thing(root) if is_measure else None
+    if valued is not None:
+        return valued  # "agreements worth $3.2 billion", "the deals are worth $3 billion"
     measured_in = _bare_in_object(root) if is_measure else None
     if measured_in is not None:
         return measured_in  # "$3.2 billion in revenue"
@@ -99,6 +102,14 @@ def counted_noun(
             noun = governor  # "tariffs of 145%"
         elif governor.pos_ in ("VERB", "AUX"):
             noun = argument(governor, inside)  # "tariffs rose to 145%"
+            if noun is None and governor.dep_ == "conj":
+                noun = _subject_noun(governor.head)  # a subject the verbs share
+            if noun is None and _refers_back(governor):
+                noun = argument(governor.head, inside)  # "raised its rate, taking it to 4%"
+    elif root.dep_ == "attr" and head.lemma_ == "be" and _subject_noun(head) is not None:
+        noun = _subject_noun(head)  # "The attendance was 41,382"
+    elif _counts_the_attribute(root) is not None:
+        noun = _counts_the_attribute(root)  # "Fourteen of those who fell ill are children"
     elif is_percent and head.pos_ in ("VERB", "AUX") and _of_object(root) is not None:
         noun = _of_object(root)  # "would take 31% of the vote": the vote, not the taker
     elif is_measure and _measured_by_participle(head) is not None:
@@ -128,6 +139,43 @@ def _measured_by_participle(verb: Any) -> Any | None:
         return verb.head
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     return subjects[0] if verb.tag_ == "VBG" and subjects else None
+
+
+def _valued_thing(root: Any) -> Any | None:
+    """The noun an amount after "worth" values: the noun "worth" follows, or the subject
+    of the "be" it completes."""
+    worth = root.head
+    if worth.lower_ != "worth" or root.dep_ not in ("npadvmod", "pobj", "dobj"):
+        return None
+    owner = worth.head
+    if worth.dep_ in ("amod", "acl") and owner.pos_ == "NOUN":
+        return owner
+    if worth.dep_ in ("acomp", "attr") and owner.lemma_ == "be":
+        return _subject_noun(owner)
+    return None
+
+
+def _refers_back(verb: Any) -> bool:
+    """A participle clause whose "it" is the main clause's object: "raised its rate by a
+    quarter point, taking it from 4% to 4.25%"."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+
+
+def _subject_noun(verb: Any) -> Any | None:
+    """The common-noun subject of a verb, or None."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+
+
+def _counts_the_attribute(root: Any) -> Any | None:
+    """ "Fourteen (of those who fell ill) are children": a number that is the subject of
+    "be" counts the plural noun the clause says they are."""
+    head = root.head
+    if root.pos_ != "NUM" or root.dep_ != "nsubj" or head.lemma_ != "be":
+        return None
+    attrs = [c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    return attrs[0] if attrs and attrs[0].tag_ == "NNS" else None
 
 
 def _money_argument(root: Any) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from consilience.extract.names import clean_name, looks_like_person
+from consilience.extract.names import TITLE_WORDS, clean_name, looks_like_person
 from consilience.extract.nlp import ParsedArticle, evidence, sentence_at
 from consilience.models import Entity, Fact
 
@@ -151,20 +151,35 @@ def _resolve(parsed: ParsedArticle, who: str, at: int, aliases: dict[str, str]) 
     if who.lower() == "they":
         return ""
     inside = [e for e in parsed.entities if at <= e.start and e.end <= at + len(who)]
+    # A parse names the speaker by its head word ("Dahl" of "Anouk Ferreira-Dahl"): the
+    # entity holding that word names the speaker in full.
+    inside = inside or [e for e in parsed.entities if e.start <= at < e.end]
     label = inside[-1].label if inside else "PERSON"
-    name = clean_name(inside[-1].text if inside else who, label)
+    words = inside[-1].text if inside else who
+    name = clean_name(_after_office(words) if label in _PERSON_LABELS else words, label)
     return aliases.get(name) or _person_with_part(parsed, name) or name
+
+
+def _after_office(who: str) -> str:
+    """The name after the last office word of a speaker phrase the tagger did not tag
+    ("Belmoran President Anouk Ferreira-Dahl" -> "Anouk Ferreira-Dahl")."""
+    words = who.split()
+    offices = [i for i, word in enumerate(words) if word.lower() in TITLE_WORDS]
+    if not offices or offices[-1] == len(words) - 1:
+        return who
+    rest = words[offices[-1] + 1 :]
+    return " ".join(rest) if all(word[:1].isupper() for word in rest) else who
 
 
 def _person_with_part(parsed: ParsedArticle, part: str) -> str | None:
     """The one person whose name starts or ends with ``part`` (a tagger may have missed
     that a lone surname is a person)."""
     fulls = {
-        clean_name(e.text, e.label)
+        clean_name(_after_office(e.text), e.label)
         for e in parsed.entities
         if e.label in _PERSON_LABELS and " " in e.text.strip()
     }
-    matches = {f for f in fulls if f.endswith(" " + part) or f.startswith(part + " ")}
+    matches = {f for f in fulls if f.endswith((" " + part, "-" + part)) or f.startswith(part + " ")}
     return matches.pop() if len(matches) == 1 else None
 
 
