@@ -8,7 +8,7 @@ ML_STAMP := $(VENV)/.installed-ml
 DEMO_CORPUS := examples/sample-corpus
 DEMO_OUT := demo-report
 
-.PHONY: install install-dev install-ml demo test lint typecheck unit eval bench clean
+.PHONY: install install-dev install-ml demo test lint typecheck unit eval eval-heldout bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,9 +56,13 @@ SEED_LABELS := $(if $(wildcard ../shared/corpus/seeds),tests/seed_story_labels.j
 
 # The quality gate: print the scores on the labelled fixtures, then check the pinned floors.
 eval: install-dev
-	COLUMNS=160 $(BIN)/consilience eval tests/fixtures $(SEED_LABELS) --verbose
+	COLUMNS=160 $(BIN)/consilience eval tests/fixtures/labels tests/fixtures/stories $(SEED_LABELS) --verbose
 	$(BIN)/python -m consilience.evaluate.clusters tests/fixtures/clusters/corpus.jsonl
 	$(BIN)/pytest -q tests/test_evaluate.py tests/test_evaluate_clusters.py -k floors
+
+# A blind set, scored once before anyone reads its misses (tests/fixtures/heldout/README.md).
+eval-heldout: install-dev
+	COLUMNS=160 $(BIN)/consilience eval tests/fixtures/heldout
 
 # Speed and memory per stage; writes the table quoted in docs/BENCHMARKS.md.
 bench: install-dev

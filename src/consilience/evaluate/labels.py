@@ -259,9 +259,11 @@ def _as_list(raw: object) -> list[object]:
 
 
 def find_label_files(directory: Path) -> list[Path]:
-    """Label files under ``directory``: every ``labels.json`` and every ``labels/*.json``."""
+    """Label files under ``directory``: every ``labels.json`` and every ``labels/*.json``
+    (``directory`` itself may be such a ``labels`` folder)."""
     found = set(directory.rglob(LABEL_FILE_NAME))
-    for folder in directory.rglob(LABEL_DIR_NAME):
+    folders = [directory] if directory.name == LABEL_DIR_NAME else []
+    for folder in [*folders, *directory.rglob(LABEL_DIR_NAME)]:
         if folder.is_dir():
             found.update(folder.glob("*.json"))
     return sorted(found)
