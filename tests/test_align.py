@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from consilience.align import align_facts
 from consilience.align_story_year import STORY_YEAR_KEY
+from consilience.extract.dates import RELATIVE_MONTH
 from consilience.models import Article, Fact, Role
 from factories import make_article, make_fact, slot_of
 
@@ -454,6 +455,21 @@ def test_dates_of_one_named_event_align_however_unlike_their_sentences() -> None
                   context="begin call leader pay stoppage strike union"),
     ]  # fmt: skip
     assert len(align_facts(facts, {})) == 1
+
+
+def test_this_month_is_not_set_against_a_day_just_past_the_months_end() -> None:
+    a = make_article("a", "The tribunal gives its ruling this month.")
+    b = make_article("b", "The tribunal gives its ruling on June 4.")
+    c = make_article("c", "The tribunal gives its ruling on June 25.")
+    facts = [
+        make_fact(a, a.text, "date", "ruling", "2025-05", hedge=RELATIVE_MONTH,
+                  context="give ruling tribunal"),
+        make_fact(b, b.text, "date", "ruling", "2025-06-04", context="give ruling tribunal"),
+        make_fact(c, c.text, "date", "ruling", "2025-06-25", context="give ruling tribunal"),
+    ]  # fmt: skip
+    slots = align_facts(facts, {})
+    assert slot_of(slots, facts[0]) != slot_of(slots, facts[1])
+    assert slot_of(slots, facts[0]) == slot_of(slots, facts[2])  # three weeks out: a conflict
 
 
 def test_recurring_events_on_different_days_need_alike_sentences() -> None:

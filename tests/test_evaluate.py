@@ -166,6 +166,11 @@ KILLED_B = "Twelve people were killed in the quake."
         ("Monday", "2026-11-16"),
         ("Lirwen, Osta and Kell", "Kell, Lirwen, Osta"),
         ("Osta and Kell", "Kell, Osta"),
+        ("6:15 p.m.", "6:15pm"),
+        ("6:15 a.m.", "06:15 AM"),
+        ("6:15 p.m.", "18:15"),
+        ("third quarter of 2028", "2028-Q3"),
+        ("by the end of June 2028", "2028-06"),
     ],
 )
 def test_a_label_value_matches_the_same_value_however_written(label: str, produced: str) -> None:
@@ -184,6 +189,10 @@ def test_a_label_value_matches_the_same_value_however_written(label: str, produc
         ("Friday", "2026-03-12"),
         ("Lirwen, Osta and Kell", "Kell, Lirwen, Osta, Varn"),
         ("Osta and Kell", "Kell, Varn"),
+        ("6:15 p.m.", "7:15pm"),
+        ("6:15 a.m.", "6:15pm"),
+        ("third quarter of 2028", "2028-06"),
+        ("end of June 2028", "2028-Q2"),
     ],
 )
 def test_a_label_value_does_not_match_a_different_value(label: str, produced: str) -> None:
@@ -447,6 +456,4 @@ def test_the_labelled_corpora_stay_above_their_floors() -> None:
 
 
 def test_a_labels_folder_given_directly_yields_its_label_files() -> None:
-    assert [path.name for path in find_label_files(FIXTURES / "labels")] == [
-        "sample-corpus.json"
-    ]
+    assert [path.name for path in find_label_files(FIXTURES / "labels")] == ["sample-corpus.json"]

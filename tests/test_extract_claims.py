@@ -79,3 +79,28 @@ def test_who_joined_is_a_set_claim_about_what_they_joined(nlp: Nlp, text: str) -
 
 def test_not_joining_states_no_membership(parser: Nlp) -> None:
     assert _claims(parser, "Osta and Kell sent observers but did not join the pact.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vigils were also held in Tamsworth, Orrin Bay and Kelda on Sunday.",
+        "Vigils also took place in Tamsworth, Orrin Bay and Kelda on Sunday.",
+    ],
+)
+def test_events_held_in_several_places_state_a_set_of_places(nlp: Nlp, text: str) -> None:
+    facts = _claims(nlp, text)
+    assert [(f.subject, f.value) for f in facts] == [("place", "Kelda, Orrin Bay, Tamsworth")]
+    assert Role("target", "vigil") in facts[0].roles
+    assert facts[0].about == "places where the vigil took place"
+
+
+def test_people_who_marched_in_several_places_state_where_marches_were(parser: Nlp) -> None:
+    facts = _claims(parser, "Thousands of nurses also marched in Tamsworth and Orrin Bay.")
+    assert [(f.subject, f.value) for f in facts] == [("place", "Orrin Bay, Tamsworth")]
+    assert Role("target", "march") in facts[0].roles
+
+
+def test_one_place_or_no_event_states_no_set(nlp: Nlp) -> None:
+    assert _claims(nlp, "Vigils were held in Tamsworth on Sunday.") == []
+    assert _claims(nlp, "Shares were held in Tamsworth and Kelda by the fund.") == []

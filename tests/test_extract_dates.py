@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from consilience.extract.dates import (
+    RELATIVE_MONTH,
     WEEKDAY_MISMATCH,
     YEAR_FROM_MENTIONS,
     YEAR_FROM_WEEKDAY,
@@ -60,6 +61,23 @@ def test_absolute_dates_are_iso_days(text: str, nlp: Nlp) -> None:
 def test_month_and_year_precision(nlp: Nlp) -> None:
     facts = dates("The plant closed in March 2020 after the merger in 2018.", nlp)
     assert values(facts) == [("2020-03", "month", None), ("2018", "year", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ferry link is expected to open in the third quarter of 2028.", "2028-Q3"),
+        ("The ferry link is expected to open in Q3 2028.", "2028-Q3"),
+        ("The ferry link is expected to open in the first half of 2028.", "2028-H1"),
+    ],
+)
+def test_quarters_and_halves_of_a_year_are_periods(text: str, value: str, nlp: Nlp) -> None:
+    assert values(dates(text, nlp)) == [(value, "period", None)]
+
+
+def test_a_month_counted_from_publication_is_marked_as_such(nlp: Nlp) -> None:
+    facts = dates("The council votes on the plan next month.", nlp, datetime(2026, 3, 20))
+    assert values(facts) == [("2026-04", "month", RELATIVE_MONTH)]
 
 
 def test_a_weekday_that_contradicts_the_date_is_flagged(nlp: Nlp) -> None:
@@ -148,7 +166,7 @@ def test_relative_dates_resolve_against_publication(nlp: Nlp) -> None:
     assert values(dates(text, nlp, published)) == [
         ("2025-04-15", "day", None),
         ("2025-04-14", "day", None),
-        ("2025-03", "month", None),
+        ("2025-03", "month", RELATIVE_MONTH),
         ("2026", "year", None),
     ]
 

@@ -157,3 +157,44 @@ def test_did_so_dates_the_verb_it_stands_for(parser: Nlp) -> None:
 def test_a_date_given_as_a_named_date_is_dated_by_that_name(parser: Nlp, text: str) -> None:
     published = datetime(2026, 10, 15, 9, 0)
     assert _subjects(parser, text, published) == ["use-by date"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The smoking ban takes effect on 1 June 2026.",
+        "The smoking ban comes into force on 1 June 2026.",
+        "The smoking ban will enter into force on 1 June 2026.",
+        "The smoking ban will apply from 1 June 2026.",
+    ],
+)
+def test_every_wording_of_a_rule_starting_dates_its_entry_into_force(nlp: Nlp, text: str) -> None:
+    assert _subjects(nlp, text) == ["entry into force"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The freight train derailed on 9 February 2026 near the harbour.",
+        "The freight train left the rails on 9 February 2026 near the harbour.",
+        "The freight train came off the tracks on 9 February 2026 near the harbour.",
+    ],
+)
+def test_every_wording_of_a_derailment_dates_the_derailment(nlp: Nlp, text: str) -> None:
+    assert _subjects(nlp, text) == ["derail"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The merger is expected to close in June 2026.",
+        "The firms expect the merger to close in June 2026.",
+    ],
+)
+def test_a_deal_expected_to_close_dates_its_closing(parser: Nlp, text: str) -> None:
+    assert _subjects(parser, text) == ["deal close"]
+
+
+def test_having_until_a_date_to_act_dates_the_act(parser: Nlp) -> None:
+    text = "The ban starts on 1 May 2026, but shops will have until July 2026 to comply."
+    assert _subjects(parser, text) == ["start", "comply"]

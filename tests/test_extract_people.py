@@ -141,6 +141,10 @@ def test_a_name_after_an_office_of_a_portfolio_is_found_even_untagged(nlp: Nlp) 
          "Halima Roskov", "chief medical officer", "chief medical officer"),
         ("Agency chief executive Dr Halima Roskov said the recall was working.",
          "Halima Roskov", "chief executive", "chief executive"),
+        ("Lead investigator Oskar Themm said the boiler had been serviced.", "Oskar Themm",
+         "Lead investigator", "investigator"),
+        ("Oskar Themm, chief investigator at the safety board, said little.", "Oskar Themm",
+         "chief investigator", "chief investigator"),
     ],
 )  # fmt: skip
 def test_police_ranks_coaches_and_medical_officers_are_titles_without_honorifics(

@@ -44,19 +44,37 @@ _TO_DATE = re.compile(
     r"^\W*(?:year to date|year-to-date)\b",
     re.I,
 )
+# A market move "in early trading" or "by mid-morning" is not the day's close.
+_INTRADAY = re.compile(
+    r"\b(?:(?:in|during) (?:early|morning|afternoon|midday|late|intraday) (?:trading|trade|"
+    r"deals|dealings|session)|by (?:mid-?morning|midday|lunchtime|mid-?afternoon)|intraday|"
+    r"at one (?:point|stage))\b",
+    re.I,
+)
+# A count "a day" or "per year" is a rate: "carries 14,000 passengers a day" is no load.
+_RATE = re.compile(
+    r"^(?:\s+[a-z-]+){0,3}?\s+(?:a|an|per|each|every) (day|week|month|year|hour)\b"
+    r"(?!\s+(?:after|before|earlier|later|ago|since)\b)"
+)
+# A limit a figure may not pass ("the speed limit", "capped at") is not what happened.
+_LIMIT_ABOUT = re.compile(r"^speed limit\b")
 # The frame phrase ends at the next figure or clause break.
 _FRAME_END = re.compile(r"[\d$€£¥;:.()]|, (?!a year)")
 
 
 def time_frame(fact: Fact) -> str | None:
     """ "earlier" for a past figure ("$940 million a year earlier", "up from $7.5 billion"),
-    "to date" for a running total ("gained 30% this year"), else None: the story's own time.
+    "to date" for a running total ("gained 30% this year"), "intraday" for a market move
+    before the close ("in early trading"), "per day" (week, ...) for a count that is a rate
+    ("14,000 passengers a day"), "limit" for a speed limit, else None: the story's own time.
 
     A frame after the figure that starts with "from"/"on"/"over" is the base of a change
     ("up 12% from a year earlier"), and the change itself is a current figure.
     """
     if fact.predicate == "compare" or _EARLIER.search(fact.about.casefold()):
         return "earlier"
+    if _LIMIT_ABOUT.match(fact.about.casefold()):
+        return "limit"
     if fact.span is None:
         return None
     offset = fact.span.start - fact.evidence.start
@@ -67,6 +85,10 @@ def time_frame(fact: Fact) -> str | None:
         return "earlier"
     if _BEFORE_NOW.search(after):
         return "earlier"
+    if _INTRADAY.search(after):
+        return "intraday"
+    if fact.unit is None and (rate := _RATE.match(after.casefold())):
+        return f"per {rate.group(1)}"
     if _TO_DATE.match(after):
         return "to date"
     return None

@@ -90,3 +90,13 @@ DISTINGUISHING_MODIFIERS = word_set(
 # Subjects extraction falls back to when no counted noun is found ("$5 million" alone is
 # "money"): equal placeholders say nothing about the thing, so the about-phrase decides.
 PLACEHOLDER_SUBJECTS = word_set("money amount sum figure number total value")
+# One site of a company: its figures ("the factory employs 1,100 people") are a part of
+# the company's ("Halvik employs 4,000"), never the same figure.
+SITE_NOUNS = word_set(
+    """
+    factory plant mill mine site works depot warehouse branch store shop office refinery
+    smelter shipyard yard facility campus headquarters hq
+    """
+)
+# Units of distance: a distance "from" or "south of" one place is not one from another.
+DISTANCE_UNITS = word_set("kilometre kilometer km mile metre meter yard")

@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 
 from consilience.align_titles import office_family, office_key
+from consilience.extract.casualties import PERSON_NOUNS
 from consilience.extract.names import DEMONYMS
 from consilience.models import Fact
 
@@ -86,6 +87,8 @@ def named_entity(phrase: str, aliases: Mapping[str, str]) -> str | None:
     proper = bare.split()
     if not proper or any(_NOT_A_NAME.search(w) for w in proper):
         return None
+    if len(proper) == 1 and proper[0].casefold() in PERSON_NOUNS:
+        return None  # "Members adopted 14": a sentence's first word, not a name
     if office_family(office_key(bare)) is not None:
         return None  # a capitalised title alone ("Minister", "the President") names nobody
     if all(w[:1].isupper() and w.casefold() not in CALENDAR_WORDS for w in proper):

@@ -12,6 +12,7 @@ lemmas are compared by the crude stems of ``align_stems``.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -50,8 +51,10 @@ from consilience.align_titles import (
     office_key,
     told_as_past,
 )
+from consilience.compare_updates import counts_what_only_grows
 from consilience.embeddings import SentenceEncoder
-from consilience.extract.dates import PREVIOUS_PREFIX
+from consilience.extract.date_periods import period_span, periods_agree
+from consilience.extract.dates import PREVIOUS_PREFIX, RELATIVE_MONTH
 from consilience.extract.times import TIME_UNIT
 from consilience.models import Fact
 
@@ -121,6 +124,9 @@ SYNONYM_SIMILARITY_FLOOR = 0.5
 # as much as a few shared event words; alone it never merges ("12%" growth and a "12%" levy
 # are different things, and an unrelated sentence shares nothing).
 SAME_VALUE_BONUS = 0.15
+# Days beyond a loosely counted month ("this month") within which a date is not set
+# against it: about two weeks, the "coming weeks" such phrases often mean.
+LOOSE_MONTH_DAYS = 14
 # A shared specific verb ("kill", "impose") adds a little; two different specific verbs on one
 # noun ("killed" vs "injured") take away a little more, since they usually differ in meaning.
 PREDICATE_BONUS = 0.1
@@ -155,6 +161,8 @@ class StoryIndex:
     ties: TieBreaker = field(default_factory=TieBreaker)
     _similarity: dict[tuple[int, int], float] = field(default_factory=dict)
     _participants: dict[int, dict[str, str]] = field(default_factory=dict)
+    # Pairs of sources (see :func:`source_key`) that one article cites for different figures.
+    rival_sources: frozenset[tuple[str, str]] = frozenset()
 
     def similarity(self, a: Fact, b: Fact) -> float:
         """Cosine of binary TF-IDF vectors over the facts' context lemmas, in [0, 1]."""
@@ -222,13 +230,42 @@ def build_index(
         for (_, event), values in dates.items()
         if any(not _same_day_or_coarser(x, y) for x in values for y in values)
     )
-    return StoryIndex(aliases, idf, rare, pairs, twice, TieBreaker(encoder))
+    rivals = _rival_sources(facts, aliases)
+    return StoryIndex(aliases, idf, rare, pairs, twice, TieBreaker(encoder), rival_sources=rivals)
+
+
+def source_key(source: str, aliases: Mapping[str, str]) -> str:
+    """A source as one key however an outlet places it: "Police in the capital" -> "police"."""
+    name = _SOURCE_PLACE.split(fold(source, aliases), maxsplit=1)[0].strip()
+    return name.removeprefix("the ")
+
+
+_SOURCE_PLACE = re.compile(r"\s+(?:in|at|from|for|near|on)\s+")
+
+
+def _rival_sources(facts: Sequence[Fact], aliases: Mapping[str, str]) -> frozenset[tuple[str, str]]:
+    """Sources some article cites side by side for different figures of one unit ("police
+    said 45,000 people, while organisers said 120,000"): each has its own estimates. A count
+    that only grows is left out: its sources may just be hours apart."""
+    cited: dict[tuple[str, str | None], set[tuple[str, float]]] = {}
+    for fact in facts:
+        if fact.kind != "quantity" or not fact.attributed_to or fact.number is None:
+            continue
+        if not counts_what_only_grows(fact):
+            source = source_key(fact.attributed_to, aliases)
+            cited.setdefault((fact.article, fact.unit), set()).add((source, fact.number))
+    return frozenset(
+        (x, y)
+        for figures in cited.values()
+        for x, n in figures
+        for y, m in figures
+        if n != m and not names_match(x, y)
+    )
 
 
 def _same_day_or_coarser(x: str, y: str) -> bool:
-    """ISO dates that may be one date: equal, or one a coarser prefix ("2025-04")."""
-    short, long = sorted((x, y), key=len)
-    return long.startswith(short)
+    """Dates that may be one date: equal, or one coarser and holding the other ("2025-04")."""
+    return periods_agree(x, y)
 
 
 def title_office(fact: Fact) -> str:
@@ -266,6 +303,16 @@ def _participants_clash(a: Fact, b: Fact, index: StoryIndex) -> bool:
         if not (in_a or in_b or _is_source(name, b, index) or _is_source(other, a, index)):
             return True
     return False
+
+
+def _sources_apart(a: Fact, b: Fact, index: StoryIndex) -> bool:
+    """Figures attributed to two sources that some article sets side by side with different
+    figures: two estimates of one thing ("police said 45,000, organisers 120,000"), each of
+    which other outlets repeat in its source's name; one source's figure still aligns."""
+    if a.attributed_to is None or b.attributed_to is None:
+        return False
+    pair = (source_key(a.attributed_to, index.aliases), source_key(b.attributed_to, index.aliases))
+    return pair in index.rival_sources
 
 
 def _event_counts_apart(a: Fact, b: Fact) -> bool:
@@ -324,6 +371,8 @@ def quantity_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
         return personal_score(a, b, index)
     if a.unit != b.unit or _participants_clash(a, b, index) or _event_counts_apart(a, b):
         return None
+    if _sources_apart(a, b, index):
+        return None  # the police's estimate and the organisers' are two figures
     if time_frame(a) != time_frame(b):
         return None  # last year's figure, or a running total, is never today's figure
     thing = thing_similarity(a, b)
@@ -399,6 +448,8 @@ def date_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     """Score of two dates being the date of one event, or None when they cannot be."""
     if TIME_UNIT in (a.unit, b.unit) and a.unit != b.unit:
         return None  # a time of day ("3:12am") and a day are two statements
+    if _loose_month_edge(a, b) or _loose_month_edge(b, a):
+        return None  # "this month" said on 22 May of a vote on 3 June: loose, no conflict
     subject_a, subject_b = a.subject.casefold(), b.subject.casefold()
     specific = subject_a not in LIGHT_VERBS and subject_b not in LIGHT_VERBS
     if not specific and not _same_day_or_coarser(a.value, b.value):
@@ -415,6 +466,19 @@ def date_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     if margin < 0:
         return None
     return margin + (SAME_VALUE_BONUS if a.value == b.value else 0.0)
+
+
+def _loose_month_edge(month: Fact, other: Fact) -> bool:
+    """A month counted from publication ("this month", "next month") and a date outside it
+    but within LOOSE_MONTH_DAYS of its edge: outlets say "this month" loosely for the coming
+    weeks, and a publication date is a rough anchor, so the two are no clear disagreement."""
+    if month.hedge != RELATIVE_MONTH:
+        return False
+    span, other_span = period_span(month.value), period_span(other.value)
+    if span is None or other_span is None or periods_agree(month.value, other.value):
+        return False
+    gap = max((other_span[0] - span[1]).days, (span[0] - other_span[1]).days)
+    return 0 < gap <= LOOSE_MONTH_DAYS
 
 
 def person_role_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:

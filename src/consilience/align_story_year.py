@@ -136,8 +136,8 @@ def _inferred(fact: Fact) -> bool:
 
 def _near(a: str, b: str) -> bool:
     """Both dates name at least a month, and lie within NEAR_DAYS of each other."""
-    if len(a) < 7 or len(b) < 7:
-        return False
+    if len(a) < 7 or len(b) < 7 or not (a[5:7].isdigit() and b[5:7].isdigit()):
+        return False  # a year, or a part of one ("2027-Q2")
     first, second = _first_day(a), _first_day(b)
     return abs((first - second).days) <= NEAR_DAYS
 

@@ -14,9 +14,11 @@ import re
 from itertools import pairwise
 
 from consilience.align_lexicon import (
+    DISTANCE_UNITS,
     DISTINGUISHING_MODIFIERS,
     LIGHT_VERBS,
     PLACEHOLDER_SUBJECTS,
+    SITE_NOUNS,
     SYNONYM_GROUPS,
     word_set,
 )
@@ -53,6 +55,7 @@ _PHRASE_STOP_WORDS = word_set(
 # such figures apart, so in the about-phrase they say nothing about the counted thing.
 _FRAME_WORDS = word_set("year earlier previous prior last ago same period")
 _ABOUT_WORD = re.compile(r"[a-z0-9]+")
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 # Counted people named in general, and named by what befell them ("cases", "patients").
 _GENERIC_PEOPLE = word_set("people person")
 _PEOPLE_AS_CASES = word_set("case patient victim")
@@ -165,14 +168,48 @@ def _counts_people_as_cases(names: set[str], others: set[str]) -> bool:
     return bool(names & _GENERIC_PEOPLE) and bool(others & _PEOPLE_AS_CASES)
 
 
+def _at_a_site(fact: Fact) -> bool | None:
+    """Whether the figure's agent is one site ("the factory employs"); None: no agent."""
+    agent = next((r.name for r in fact.roles if r.role == "agent"), None)
+    if agent is None:
+        return None
+    words = _ABOUT_WORD.findall(agent.casefold())
+    return bool(words) and words[-1] in SITE_NOUNS
+
+
+_MOVES = {"rise", "fall"}
+_PLACE = re.compile(r"\b(?:of|from) (.+)$")
+
+
+def _measured_from(fact: Fact) -> str | None:
+    """The place a distance is measured from ("kilometres south of Kessford station")."""
+    if fact.subject.casefold() not in DISTANCE_UNITS:
+        return None
+    place = _PLACE.search(fact.about.casefold())
+    return place.group(1) if place else None
+
+
 def thing_similarity(a: Fact, b: Fact) -> float | None:
-    """How alike the counted things are in [0, 1]; None when modifiers set them apart."""
+    """How alike the counted things are in [0, 1]; None when modifiers set them apart, or
+    when one figure is one site's and the other a whole company's, one a rise and the other
+    a fall, or distances are measured from two places."""
+    site_a, site_b = _at_a_site(a), _at_a_site(b)
+    if site_a is not None and site_b is not None and site_a != site_b:
+        return None
+    if {a.predicate, b.predicate} == _MOVES:
+        return None  # a rise and a fall are two moves: two companies' shares, two days
+    place_a, place_b = _measured_from(a), _measured_from(b)
+    if place_a is not None and place_b is not None and place_a != place_b:
+        return None  # two kilometres from the station, 80 from the capital
     mods_a, mods_b = _modifiers(a), _modifiers(b)
     if mods_a and mods_b and mods_a != mods_b:
         return None
     # "profit" may be the "operating profit" of another outlet, or its net profit; it is the
     # same one when the other sentence names the modifier elsewhere ("in the third quarter").
-    said = mods_a <= _sentence_words_joined(b) and mods_b <= _sentence_words_joined(a)
+    # A weekday is mostly the news day itself ("premium to Friday's close" / "to the price
+    # at the end of last week"): left unsaid, it makes the thing no less the same.
+    told_a, told_b = mods_a - _WEEKDAYS, mods_b - _WEEKDAYS
+    said = told_a <= _sentence_words_joined(b) and told_b <= _sentence_words_joined(a)
     subject_a, subject_b = _effective_subject(a), _effective_subject(b)
     if subject_a == subject_b and subject_a not in PLACEHOLDER_SUBJECTS:
         return SAME_THING_SCORE if said else RELATED_THING_SCORE

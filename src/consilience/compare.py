@@ -29,8 +29,10 @@ from consilience.compare_figures import (
     may_be_rounding,
 )
 from consilience.compare_updates import counts_what_only_grows, says_it_grew
+from consilience.extract.date_periods import periods_agree
 from consilience.extract.date_years import YEAR_FROM_MENTIONS, YEAR_FROM_WEEKDAY
 from consilience.extract.times import TIME_UNIT, times_agree
+from consilience.extract.votes import vote_split
 from consilience.models import Article, Fact, Finding, Severity, Slot, Status, Variant
 
 __all__ = [
@@ -90,6 +92,8 @@ def _published(article_id: str, articles: Mapping[str, Article]) -> datetime | N
 
 
 def _variant_key(fact: Fact) -> str:
+    if (split := vote_split(fact)) is not None:  # "312-190" and "312-109": two results
+        return f"vote {split!r}"
     if fact.kind == "quantity" and fact.number is not None:
         return f"{fact.number!r}|{fact.unit}|{fact.hedge}"
     if fact.kind == "person_role":  # one office however written, "former" kept apart
@@ -126,6 +130,8 @@ def _compare_figures(a: _Group, b: _Group) -> _Judgement:
     fa, fb = a.first, b.first
     if fa.unit != fb.unit or fa.number is None or fb.number is None:
         return _Judgement("conflict", "major")
+    if _splits_differ(fa, fb):
+        return _Judgement("conflict", "major")
     if hedge_interval(fa).overlaps(hedge_interval(fb)):
         return _Judgement("agreed", note=f"compatible within hedge: {a.value} / {b.value}")
     if fa.hedge is None and fb.hedge is None:
@@ -139,14 +145,20 @@ def _compare_figures(a: _Group, b: _Group) -> _Judgement:
     return _Judgement("conflict", "major")
 
 
+def _splits_differ(a: Fact, b: Fact) -> bool:
+    """Two vote splits that differ in any count, even with the same votes in favour."""
+    split_a, split_b = vote_split(a), vote_split(b)
+    return split_a is not None and split_b is not None and split_a != split_b
+
+
 def _dates_consistent(a: _Group, b: _Group) -> _Judgement:
     if TIME_UNIT in (a.first.unit, b.first.unit):  # times of day: hedged windows (times.py)
         if times_agree(a.first, b.first):
             return _Judgement("agreed", note=f"compatible within hedge: {a.value} / {b.value}")
         return _Judgement("conflict", "major")
-    # ISO values: "2025" and "2025-04-14" agree at the coarser precision, as prefixes.
+    # "2025" and "2025-04-14" agree at the coarser precision; "2025-Q2" holds "2025-05".
     short, long = sorted((a.first.value, b.first.value), key=len)
-    if long.startswith(short):
+    if periods_agree(short, long):
         return _Judgement("agreed", note=f"consistent at different precision: {short} / {long}")
     return _Judgement("conflict", "major")
 
@@ -303,6 +315,10 @@ def _detect_update(
         if stamp is None or fact.number is None:
             return None
         moments.append((stamp, fact.number, fact.article, fact))
+    if any(vote_split(moment[3]) is not None for moment in moments):
+        return None  # a vote's result is final, never a running count
+    if len({moment[1] for moment in moments}) < 2:
+        return None  # "about 120" and "120": one figure, hedged or not, never moved on
     moments.sort(key=lambda m: m[:3])
     for (t_a, n_a, _, _), (t_b, n_b, _, _) in combinations(moments, 2):
         if n_a > n_b or (t_a == t_b and n_a != n_b):

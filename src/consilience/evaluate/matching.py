@@ -4,9 +4,11 @@ A label value (or one of its ``forms``) matches a variant when, after casefoldin
 trimming, the two strings are equal, or one holds the other as a whole run of tokens
 ("at least 12" holds "12"; "1,200" does not hold "1"), or both read as the same number
 (``parse_number``) with the same unit when both have one, or the label wording is a date
-("Friday, March 13", "13 March 2025", "Monday") and the produced value an ISO date
-("2026-03-13") agreeing with every part the wording gives (year, month, day, weekday): the
-tool reports dates as ISO dates resolved against publication, labels as written. A list of
+("Friday, March 13", "13 March 2025", "Monday", "end of March 2027", "second quarter of
+2027") and the produced value an ISO date ("2026-03-13", "2027-03", "2027-Q2") agreeing with
+every part the wording gives (year, month, day, weekday, quarter or half): the
+tool reports dates as ISO dates resolved against publication, labels as written; or both
+are the same clock time, however written ("7:42 a.m." = "7:42am" = "07:42 AM"). A list of
 names matches the same names in any order ("A, B and C" / "B, A, C"), and an ``entity`` label
 (a set of entities) matches a ``claim`` finding, the kind the tool gives such sets.
 
@@ -28,6 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from consilience.evaluate.labels import LabelledFinding, LabelValue
 from consilience.extract.numbers import ParsedNumber, parse_number
@@ -83,6 +86,13 @@ _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if n
 _MONTHS |= {name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name}
 _WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_ISO_PART = re.compile(r"(\d{4})-([QH][1-4])")
+# Words around a written date that name no part of it ("by the end of March 2027").
+_DATE_FILLER = frozenset(
+    {"the", "of", "by", "in", "on", "end", "early", "late", "mid", "start", "beginning"}
+)
+_PART_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+_PART_NOUNS = {"quarter": "Q", "half": "H"}
 _DATE_WORD = re.compile(r"[^\W\d_]+|\d+")
 
 
@@ -92,12 +102,18 @@ class _DateParts:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
+    part: str | None = None  # a quarter or half of the year: "Q2", "H1"
 
 
 def _label_date(text: str) -> _DateParts | None:
-    """The parts a written date gives ("Friday, March 13"), or None when it is not a date."""
+    """The parts a written date gives ("Friday, March 13", "second quarter of 2027"), or None
+    when it is not a date."""
     parts: dict[str, int] = {}
-    for word in _DATE_WORD.findall(text.casefold()):
+    words = _DATE_WORD.findall(text.casefold())
+    part = _year_part(words)
+    for word in words:
+        if word in _DATE_FILLER or (part is not None and word in _PART_ORDINALS | _PART_NOUNS):
+            continue
         if word in _WEEKDAYS:
             parts["weekday"] = _WEEKDAYS[word]
         elif word in _MONTHS:
@@ -108,13 +124,28 @@ def _label_date(text: str) -> _DateParts | None:
             parts["day"] = int(word)
         else:
             return None
-    if not parts or ("day" in parts and "month" not in parts):
+    if not (parts or part) or ("day" in parts and "month" not in parts):
         return None
-    return _DateParts(**parts)
+    return _DateParts(**parts, part=part)
+
+
+def _year_part(words: Sequence[str]) -> str | None:
+    """ "Q2" for the words of "second quarter", "H1" for "first half"; else None."""
+    for ordinal, noun in pairwise(words):
+        if ordinal in _PART_ORDINALS and noun in _PART_NOUNS:
+            number = _PART_ORDINALS[ordinal]
+            return f"{_PART_NOUNS[noun]}{min(number, 2) if noun == 'half' else number}"
+    return None
 
 
 def _same_date(label_text: str, produced: str) -> bool:
     wanted = _label_date(label_text)
+    part = _ISO_PART.fullmatch(produced.strip())
+    if wanted is not None and part is not None:  # "second quarter of 2027" = "2027-Q2"
+        year_agrees = wanted.year is None or wanted.year == int(part.group(1))
+        return wanted.part == part.group(2) and year_agrees and wanted.month is None
+    if wanted is None or wanted.part is not None:
+        return False
     iso = _ISO_DATE.fullmatch(produced.strip())
     if wanted is None or iso is None:
         return False
@@ -129,6 +160,43 @@ def _same_date(label_text: str, produced: str) -> bool:
         getattr(wanted, part) is None or getattr(wanted, part) == getattr(given, part)
         for part in ("year", "month", "day", "weekday")
     )
+
+
+_CLOCK = re.compile(
+    r"(\d{1,2})[:.](\d{2})\s*(?:(a|p)\.?\s*m\.?)?(?:\s*(?:local\s+time|gmt|utc|hrs|h))?",
+    re.IGNORECASE,
+)
+
+
+def _clock(text: str) -> tuple[int, int, str | None] | None:
+    """Hour, minute and a.m./p.m. ("a"/"p", None when unsaid) of a written clock time."""
+    found = _CLOCK.fullmatch(_normalise(text))
+    if found is None:
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2))
+    if hour > 24 or minute > 59:
+        return None
+    return hour, minute, found.group(3)
+
+
+def _same_time(label_text: str, produced: str) -> bool:
+    """One clock time however written: "7:42 a.m." = "7:42am" = "07:42 AM"."""
+    a, b = _clock(label_text), _clock(produced)
+    if a is None or b is None:
+        return False
+    if a[2] is not None and b[2] is not None:
+        return a == b
+    # One side gives a.m./p.m., the other a bare (perhaps 24-hour) time.
+    return a[:2] == b[:2] or _as_24h(a) == _as_24h(b)
+
+
+def _as_24h(time: tuple[int, int, str | None]) -> tuple[int, int]:
+    hour, minute, half = time
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return hour, minute
 
 
 _LIST_SEPARATOR = re.compile(r"\s*,\s+(?:and\s+)?|\s+and\s+")
@@ -158,7 +226,7 @@ def wording_matches(label_text: str, produced: str) -> bool:
     label_tokens, produced_tokens = _tokens(label_text), _tokens(produced)
     if _holds(label_tokens, produced_tokens) or _holds(produced_tokens, label_tokens):
         return True
-    if _same_date(label_text, produced):
+    if _same_date(label_text, produced) or _same_time(label_text, produced):
         return True
     label_number, produced_number = parse_number(label_text), parse_number(produced)
     if label_number is None or produced_number is None:

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from consilience.extract.ages import extract_ages
 from consilience.extract.attribution import attribution_at
+from consilience.extract.casualties import event_nouns_as_people
 from consilience.extract.claims import extract_claims
 from consilience.extract.context import context_lemmas, date_context
 from consilience.extract.dates import extract_dates
@@ -65,7 +66,7 @@ def extract_facts(parsed: ParsedArticle) -> list[Fact]:
     quotes = find_quotes(parsed)
     votes = extract_votes(parsed)
     facts = [
-        *_outside_votes(extract_quantities(parsed), votes),
+        *map(event_nouns_as_people, _outside_votes(extract_quantities(parsed), votes)),
         *votes,
         *extract_dates(parsed),
         *extract_ages(parsed),

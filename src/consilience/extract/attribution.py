@@ -28,7 +28,8 @@ SOURCE_NOUNS = frozenset(
     {"media", "officials", "official", "sources", "source", "data", "statistics", "figures",
      "ministry", "government", "police", "authorities", "analysts", "agency", "report",
      "reports", "statement", "estimates", "spokesperson", "spokesman", "spokeswoman",
-     "economists", "experts", "survey", "poll", "study", "researchers"}
+     "economists", "experts", "survey", "poll", "study", "researchers", "organisers",
+     "organizers"}
 )  # fmt: skip
 _PRONOUNS = frozenset({"he", "she"})
 # Conjunctions opening a clause that sets another party against the main one.
@@ -68,8 +69,10 @@ def attribution_at(
     if sentence is None:
         return None
     aliases = parsed.aliases
-    return _according_to(parsed, sentence.start, sentence.text, aliases) or _reported_by(
-        parsed, sentence.start, sentence.end, aliases
+    return (
+        _according_to(parsed, sentence.start, sentence.text, aliases)
+        or _governing_source(parsed, start, end, aliases)
+        or _reported_by(parsed, sentence.start, sentence.end, aliases)
     )
 
 
@@ -120,6 +123,33 @@ def _reported_by(
             if source:
                 return source
     return None
+
+
+def _governing_source(
+    parsed: ParsedArticle, start: int, end: int, aliases: dict[str, str]
+) -> str | None:
+    """The source of the reporting verb the span itself hangs from: in "police estimated
+    45,000, while organisers said 120,000", each figure has its own source."""
+    doc: Any = parsed.doc
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return None
+    token: Any = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ == "VERB" and _reports(token):
+            for child in token.children:
+                if child.dep_ == "nsubj" and (source := _source_from_token(parsed, child, aliases)):
+                    return source
+    return None
+
+
+def _reports(verb: Any) -> bool:
+    """A reporting verb, or "put ... at N", an estimate ("organisers put the figure at")."""
+    lemma = verb.lemma_.lower()
+    if lemma in REPORTING_LEMMAS:
+        return True
+    return lemma == "put" and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
 
 
 def _subordinate(verb: Any) -> bool:

@@ -9,10 +9,11 @@ killed" line up across outlets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from consilience.extract.numbers import parse_number
+from consilience.models import Fact
 
 __all__ = [
     "CASUALTY_PREDICATES",
@@ -21,6 +22,7 @@ __all__ = [
     "casualty_participle",
     "count_casualties",
     "count_casualties_by_rules",
+    "event_nouns_as_people",
 ]
 
 # Casualty words (verb lemmas and predicative adjectives) -> the predicate they report.
@@ -58,6 +60,13 @@ _PARTICIPLES = {
 }
 # Event nouns whose multiplier adjective counts victims: "a triple shooting" -> 3 shot.
 _EVENT_NOUNS = {"shooting": "shoot", "stabbing": "stab", "homicide": "kill", "murder": "kill"}
+# Nouns naming what happened to each person counted: "27 arrests" counts people arrested.
+_PEOPLE_EVENT_NOUNS = {
+    "arrest": "arrest",
+    "injury": "injure",
+    "evacuation": "evacuate",
+    "rescue": "rescue",
+}
 _MULTIPLIERS = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 PERSON_NOUNS = frozenset(
     (  # noqa: SIM905
@@ -87,6 +96,16 @@ class CasualtyCount:
     # Offsets of the whole enumeration when the count's words are only the total stated
     # before it ("Three other people - two women and a boy"): its numbers are used up too.
     listed: tuple[int, int] | None = None
+
+
+def event_nouns_as_people(fact: Fact) -> Fact:
+    """A count of events that each befall one person as the people they befell: "arrests
+    rose to 27" is 27 people arrested, so it lines up with "34 people were arrested"."""
+    predicate = _PEOPLE_EVENT_NOUNS.get(fact.subject.casefold())
+    if fact.kind != "quantity" or fact.unit is not None or predicate is None:
+        return fact
+    about = f"people {casualty_participle(predicate)}"
+    return replace(fact, subject="people", about=about, predicate=predicate)
 
 
 def casualty_participle(predicate: str) -> str:

@@ -5,7 +5,9 @@ state a set; outlets that list different members disagree. With a parse the memb
 object and its conjuncts; without one, a list of capitalised names after the predicate.
 "Kastravia, Ondessa and Lirith joined the corridor" states the set as the subject: the
 members are who joined, the target what they joined (named by its head noun, "corridor",
-however each outlet spells the full name); "did not join" states no membership.
+however each outlet spells the full name); "did not join" states no membership. "Marches
+were also held in A, B and C" (or "took place in", "also marched in") states where an event
+happened: claim "place", the event as target.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from consilience.extract.events import EVENT_NOUNS
 from consilience.extract.names import clean_name, looks_like_person
 from consilience.extract.nlp import ParsedArticle, evidence, sentence_at
 from consilience.extract.quotes import nearest_person_before
@@ -28,7 +31,14 @@ PREDICATES: dict[str, str] = {
     "go": "visit", "head": "visit", "sign": "sign", "meet": "meet", "join": "join",
 }  # fmt: skip
 _ABOUT = {"visit": "places {agent} will visit", "sign": "parties {agent} signed with",
-          "meet": "people {agent} met", "join": "parties that joined the {target}"}  # fmt: skip
+          "meet": "people {agent} met", "join": "parties that joined the {target}",
+          "place": "places where the {target} took place"}  # fmt: skip
+# Events said to happen in a set of places: "marches were also held in A, B and C", "rallies
+# took place in A and B", "protesters also marched in A and B". The event is the target.
+_PLACE_EVENTS = EVENT_NOUNS | {"march", "rally", "demonstration", "vigil", "event"}
+_MARCHED = {"marched": "march", "rallied": "rally", "demonstrated": "demonstrate"}
+_MARCHED |= {"protested": "protest"}
+_MARCH_VERBS = frozenset(_MARCHED.values())
 # Prepositions that introduce what is joined ("signed up to the pact", "entered into").
 _JOIN_PREPOSITIONS = frozenset({"to", "into"})
 # Which prepositions introduce the set for each claim ("tour of", "sign with").
@@ -43,6 +53,12 @@ _JOINED = re.compile(
     r"(?:have[ \t]+|has[ \t]+)?(?:joined|signed[ \t]+up[ \t]+to)[ \t]+(?:the[ \t]+)?"
     r"(?P<target>[\w’' -]+?)(?=[.,;:]|$|[ \t]+(?:at|on|in|alongside|with|after|before)\b)",
     re.MULTILINE,
+)
+_PLACED = re.compile(
+    r"\b(?:(?P<noun>[A-Za-z]+)[ \t]+(?:were|was|have[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?"
+    r"held|(?P<noun2>[A-Za-z]+)[ \t]+(?:also[ \t]+)?took[ \t]+place|(?P<verb>marched|rallied|"
+    r"demonstrated|protested))[ \t]+(?:also[ \t]+)?in[ \t]+"
+    rf"(?P<set>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*,?[ \t]+and[ \t]+{_NAME})"
 )
 _FALLBACK = re.compile(
     r"\b(?P<verb>visit(?:s|ed|ing)?|tour(?:s|ed|ing)?\s+of|trips?\s+to|stops?\s+in|"
@@ -63,8 +79,8 @@ def extract_claims(parsed: ParsedArticle) -> list[Fact]:
         if sentence is None or len(names) < MIN_MEMBERS:
             continue
         target = ""
-        if claim == "join":
-            agent, target = "", agent  # who joined are the members; the agent slot held what
+        if claim in ("join", "place"):
+            agent, target = "", agent  # the agent slot held what was joined, or the event
         agent_name = aliases.get(agent, agent) if agent else ""
         roles = (
             ((Role("agent", agent_name),) if agent_name else ())
@@ -90,6 +106,10 @@ def _parsed_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], int
     doc: Any = parsed.doc
     found = []
     for token in doc:
+        placed = _placed(parsed, token)
+        if placed is not None:
+            found.append(placed)
+            continue
         claim = PREDICATES.get(token.lemma_.lower())
         if claim is None or token.pos_ not in ("VERB", "NOUN"):
             continue
@@ -109,6 +129,54 @@ def _parsed_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], int
         if len(members) >= MIN_MEMBERS:
             found.append((claim, _agent(parsed, token), members, token.idx))
     return found
+
+
+def _placed_event(verb: Any) -> str | None:
+    """The event a verb says happened somewhere: "marches were held", "rallies took place",
+    "protesters marched" (the verb itself); None for other verbs."""
+    lemma = str(verb.lemma_).lower()
+    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if lemma in _MARCH_VERBS:
+        return lemma
+    if lemma == "take" and not any(
+        c.dep_ == "dobj" and str(c.lemma_).lower() == "place" for c in verb.children
+    ):
+        return None
+    if lemma not in ("take", "hold"):
+        return None
+    wanted = ("nsubj",) if lemma == "take" else ("nsubjpass", "dobj")
+    for child in verb.children:
+        noun = singular(str(child.lemma_).lower())
+        if child.dep_ in wanted and noun in _PLACE_EVENTS:
+            return noun
+    return None
+
+
+def _placed(parsed: ParsedArticle, verb: Any) -> tuple[str, str, list[str], int] | None:
+    """The places an event happened in: the named objects of the verb's "in"."""
+    event = _placed_event(verb)
+    if event is None:
+        return None
+    members = [
+        _place_name(member)
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for head in prep.children
+        if head.dep_ == "pobj"
+        for member in _with_conjuncts(head)
+        if member.pos_ == "PROPN"
+    ]
+    members = list(dict.fromkeys(m for m in members if m))
+    return ("place", event, members, verb.idx) if len(members) >= MIN_MEMBERS else None
+
+
+def _place_name(token: Any) -> str:
+    """A proper noun with its compound words ("Sefton Cross"): taken from the parse, since
+    the tagger often cuts unfamiliar place names wrong ("Brastow and")."""
+    words = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    first = min([token.i] + [w.i for w in words])
+    return clean_name(str(token.doc[first : token.i + 1].text), "GPE")
 
 
 def _joined(parsed: ParsedArticle, verb: Any) -> tuple[str, str, list[str], int] | None:
@@ -196,6 +264,13 @@ def _pattern_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], in
     for match in _JOINED.finditer(text):
         target = singular(match.group("target").split()[-1].lower())
         found.append(("join", target, _split_names(match.group("set")), match.start()))
+    for match in _PLACED.finditer(text):
+        verb = match.group("verb")
+        noun = singular((match.group("noun") or match.group("noun2") or "").lower())
+        event = _MARCHED[verb.lower()] if verb else noun
+        if not verb and event not in _PLACE_EVENTS:
+            continue
+        found.append(("place", event, _split_names(match.group("set")), match.start()))
     for match in _FALLBACK.finditer(text):
         word = match.group("verb").split()[0].lower()
         lemma = next((p for p in PREDICATES if word.startswith(p)), "visit")

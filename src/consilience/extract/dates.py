@@ -1,10 +1,13 @@
 """Date facts: when each event happened, as ISO dates at the precision the article gives.
 
-Absolute dates ("April 14, 2025", "14 April 2025", "2025-04-14", "April 2025"), weekday
-dates ("Monday, April 14", the year chosen so the calendar agrees), relative dates ("on
-Monday", "yesterday", "last month") resolved against the publication date, and years ("in
-2025"). Each date is tied to the event it dates: the governing verb or an event noun of
-its clause. A weekday that contradicts its full date is kept with hedge "weekday mismatch".
+Absolute dates ("April 14, 2025", "14 April 2025", "2025-04-14", "April 2025"), parts of a
+year ("the second quarter of 2027" -> "2027-Q2", "the first half of 2026" -> "2026-H1",
+unit "period"; see ``date_periods``), weekday dates ("Monday, April 14", the year chosen so
+the calendar agrees), relative dates ("on Monday", "yesterday", "last month") resolved
+against the publication date (a month so counted has hedge ``RELATIVE_MONTH``), and years
+("in 2025"). Each date is tied to the event it dates: the governing verb or an event noun
+of its clause. A weekday that contradicts its full date is kept with hedge "weekday
+mismatch".
 
 Without a publication date, a weekday date with no year takes the year in which that
 weekday falls on that date nearest the years the article mentions, else the latest such
@@ -40,6 +43,7 @@ from consilience.models import Fact, Sentence
 __all__ = [
     "PREVIOUS_PREFIX",
     "PREVIOUS_TIME",
+    "RELATIVE_MONTH",
     "WEEKDAY_MISMATCH",
     "YEAR_FROM_MENTIONS",
     "YEAR_FROM_WEEKDAY",
@@ -92,6 +96,16 @@ _ABSOLUTE = [
     re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
+# Parts of a year: "the second quarter of 2027", "Q2 2027", "the first half of 2026".
+_PART_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_PART_ORDINALS |= {"fourth": 4, "4th": 4, "final": 4, "last": 4}
+_YEAR_PART = re.compile(
+    r"\b(?:(?P<ordinal>" + "|".join(_PART_ORDINALS) + r")\s+(?P<part>quarter|half)\s+"
+    r"(?:of\s+|in\s+)?(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)|"
+    r"(?P<q>[QH])(?P<n>[1-4])\s+(?P<qyear>(?:19|20)\d\d)|"
+    r"(?P<yearq>(?:19|20)\d\d)\s+(?P<q2>[QH])(?P<n2>[1-4]))\b",
+    re.IGNORECASE,
+)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _MONTH_ALONE = re.compile(rf"\b(?:in|since|until|by|early|late|mid-?)\s+{_MONTH}(?!\s*\d)\b", re.I)
 _YEAR_ALONE = re.compile(
@@ -139,6 +153,9 @@ _RECORD_SINCE = re.compile(
     r"most|least|deadliest|busiest|longest|shortest)\b[^.;!?]{0,80}?\bsince\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "This month", "next month": a month counted from publication, said loosely near a month's
+# end ("this month" on 29 May for 2 June); see align_scoring.date_score.
+RELATIVE_MONTH = "month relative to publication"
 PREVIOUS_PREFIX = "previous "
 PREVIOUS_TIME = PREVIOUS_PREFIX + "time"
 
@@ -217,6 +234,10 @@ def _dates_in(
             resolved = _resolve_match(m, anchors, future_at(base + m.start()))
             if resolved is not None:
                 add(m.start(), m.end(), resolved[0].isoformat(), "day", resolved[1])
+    for m in _YEAR_PART.finditer(text):
+        part = _year_part(m)
+        if part is not None:
+            add(m.start(), m.end(), part, "period")
     for m in _MONTH_YEAR.finditer(text):
         add(m.start("month"), m.end(), f"{m.group('year')}-{_month(m):02d}", "month")
     for m in _YEAR_ALONE.finditer(text):
@@ -232,8 +253,25 @@ def _dates_in(
         for m in _RELATIVE.finditer(text):
             relative = _relative(m, published)
             if relative is not None:
-                add(m.start(), m.end(), relative[0], relative[1])
+                loose = relative[1] == "month" and "month" in m.group("phrase").lower()
+                add(m.start(), m.end(), relative[0], relative[1], RELATIVE_MONTH if loose else None)
     return found
+
+
+def _year_part(m: re.Match[str]) -> str | None:
+    """ "2027-Q2" for "the second quarter of 2027", "2026-H1" for "the first half of 2026"."""
+    if m.group("ordinal"):
+        letter, number = m.group("part")[0].upper(), _PART_ORDINALS[m.group("ordinal").lower()]
+        year = m.group("year")
+        if letter == "H" and number == 4:  # "the last half": the second
+            number = 2
+    else:
+        letter = (m.group("q") or m.group("q2")).upper()
+        number = int(m.group("n") or m.group("n2"))
+        year = m.group("qyear") or m.group("yearq")
+    if letter == "H" and number > 2:
+        return None  # "third half" is no half
+    return f"{year}-{letter}{number}"
 
 
 def _in_url(text: str, start: int, end: int) -> bool:

@@ -32,6 +32,7 @@ EVENT_NOUNS = _words(
     ceremony conference speech interview protest strike walkout stoppage war invasion
     ceasefire launch release collapse arrest death funeral inauguration match game race
     festival opening closure outbreak raid bombing coup resignation appointment decision
+    derailment takeover merger acquisition transaction
     """
 )
 # One event, many words: each maps to the lemma every outlet's wording shares.
@@ -42,7 +43,8 @@ _SYNONYMS = {
     "meet": "meeting", "conviction": "convict", "arrest": "arrest", "detain": "arrest",
     "resignation": "resign", "appointment": "appoint", "announcement": "announce",
     "signing": "sign", "inauguration": "inaugurate", "bombing": "attack",
-    "die": "death", "launch": "launch",
+    "die": "death", "launch": "launch", "derailment": "derail",
+    "takeover": "deal", "merger": "deal", "acquisition": "deal", "transaction": "deal",
 }  # fmt: skip
 # Verb + particle or object idioms that name an event: "walked out", "downed tools".
 _IDIOMS = {
@@ -50,7 +52,16 @@ _IDIOMS = {
     ("stop", "work"): "strike", ("lay", "tool"): "strike", ("give", "way"): "collapse",
     ("find", "guilty"): "convict", ("step", "down"): "resign", ("take", "office"): "inaugurate",
     ("fall", "ill"): "fall ill", ("fall", "sick"): "fall ill", ("become", "ill"): "fall ill",
+    ("take", "effect"): "entry into force", ("come", "force"): "entry into force",
+    ("enter", "force"): "entry into force", ("come", "effect"): "entry into force",
+    ("go", "effect"): "entry into force", ("become", "effective"): "entry into force",
+    ("apply", "from"): "entry into force", ("kick", "in"): "entry into force",
+    ("leave", "rail"): "derail", ("leave", "track"): "derail", ("come", "rail"): "derail",
+    ("come", "track"): "derail", ("jump", "track"): "derail", ("jump", "rail"): "derail",
 }  # fmt: skip
+# Idioms whose second word is the object of a preposition: "came into force", "came off the
+# rails" are (verb, noun) above, found through the preposition.
+_PREPOSITIONS = _words("into in off from")
 # The same idioms as surface text, for the no-model path.
 _IDIOM_PATTERNS = [
     (re.compile(r"\b(?:walk(?:s|ed|ing)?\s+(?:out|off)|down(?:s|ed|ing)?\s+tools|"
@@ -60,6 +71,13 @@ _IDIOM_PATTERNS = [
     (re.compile(r"\bfound\s+guilty\b", re.I), "convict"),
     (re.compile(r"\b(?:f[ae]ll(?:s|en|ing)?|bec[oa]m(?:e|es|ing))\s+(?:ill|sick)\b", re.I),
      "fall ill"),
+    (re.compile(r"\b(?:(?:takes?|took|taken|taking)\s+effect|(?:comes?|came|coming|enters?|"
+                r"entered|entering|go(?:es)?|went|gone|going)\s+into\s+(?:force|effect)|"
+                r"becomes?\s+effective|(?:will|to)\s+apply\s+from|kicks?\s+in)\b", re.I),
+     "entry into force"),
+    (re.compile(r"\b(?:derail(?:s|ed|ing)?|(?:left|leaves?|leaving|came|comes?|coming|"
+                r"jump(?:s|ed|ing)?)\s+(?:off\s+)?the\s+(?:rails?|tracks?))\b", re.I),
+     "derail"),
 ]  # fmt: skip
 # Verbs that only place an event in time or say it happened ("the visit starts on Monday",
 # "the quake struck at dawn"): an event noun as their subject or object is the better name.
@@ -69,6 +87,9 @@ LIGHT_VERBS = _words(
     continue resume break erupt open close finish get go
     """
 )
+# Light verbs that name an event's end, not the event: "the deal is expected to close in
+# June" dates the deal's closing ("deal close"), not when it was struck.
+_ENDING_VERBS = _words("close end finish conclude complete")
 # Court verbs that mean a sentence was passed when the sentence speaks of a prison term
 # ("a judge ruled on Monday that he will spend 12 years in prison").
 _RULING_VERBS = _words("rule order decide")
@@ -102,6 +123,13 @@ def _idiom(verb: Any) -> str | None:
             event = _IDIOMS.get((lemma, str(child.lemma_).lower()))
             if event is not None:
                 return event
+        if child.dep_ == "prep" and str(child.lemma_).lower() in _PREPOSITIONS:
+            for noun in child.children:  # "came into force", "came off the rails"
+                event = (
+                    _IDIOMS.get((lemma, str(noun.lemma_).lower())) if noun.dep_ == "pobj" else None
+                )
+                if event is not None:
+                    return event
     return None
 
 
@@ -137,15 +165,40 @@ def event_of_token(token: Any, start: int, end: int) -> str | None:
             head = _antecedent_verb(head, start) or head  # "fell ill ... did so on 18 May"
             lemma = str(head.lemma_).lower()
         if head.pos_ == "VERB" or (head.pos_ == "AUX" and head.dep_ == "ROOT"):
+            deadline = _deadline_verb(head) if lemma == "have" else None
+            if deadline is not None:  # "will have until May to comply": the complying
+                return event_lemma(str(deadline.lemma_).lower(), sentence)
             idiom = _idiom(head)
             if idiom is not None:
                 return idiom
-            if lemma in LIGHT_VERBS:
-                noun = _event_noun_of(head)
+            if lemma in LIGHT_VERBS or lemma in _ENDING_VERBS:
+                noun = _event_noun_of(head) or _raised_event_noun(head)
+                if noun is not None and lemma in _ENDING_VERBS:
+                    return f"{event_lemma(noun)} {lemma}"
                 if noun is not None:
                     return event_lemma(noun)
             return event_lemma(lemma, sentence)
         token = head
+    return None
+
+
+def _raised_event_noun(verb: Any) -> str | None:
+    """The event noun of "the deal is expected to close": the subject of the verb that
+    ``verb`` completes ("expected", "due", "set")."""
+    if verb.dep_ != "xcomp":
+        return None
+    for child in verb.head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and str(child.lemma_).lower() in EVENT_NOUNS:
+            return str(child.lemma_).lower()
+    return None
+
+
+def _deadline_verb(have: Any) -> Any | None:
+    """The verb of "have until May to comply" (a deadline to do it), or None."""
+    for child in have.children:
+        complement = child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB"
+        if complement and child.i > have.i and _has_child(child, "aux", "to"):
+            return child
     return None
 
 

@@ -9,7 +9,7 @@ in words ("forty-five", "two dozen") are read by ``number_words``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from consilience.extract.number_words import NUMBER_WORDS, SCALES, UNITS_WORDS, words_value
 
@@ -140,6 +140,11 @@ CURRENCY_WORDS: dict[str, str] = {
 _BIG_SCALES = frozenset({"million", "mn", "mln", "billion", "bn", "bln", "trillion", "tn", "trn"})
 _POUNDS_AFTER = re.compile(r"\s+pounds?\b(?!\s+of\b)", re.IGNORECASE)
 PERCENT_WORDS = ("%", "percent", "per cent", "pct")
+# Units of speed after a figure: "120 km/h", "70 miles per hour". A speed is no count.
+_SPEED_UNITS = {"km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph"}
+_SPEED_AFTER = re.compile(
+    r"\s?(km/h|kph|kmh|mph|(?:kilomet(?:re|er)s?|miles?)\s+(?:per|an)\s+hour)\b", re.IGNORECASE
+)
 PERCENTAGE_POINT_WORDS = ("percentage points", "percentage point")
 
 _HEDGE_PREFIX = re.compile(
@@ -159,6 +164,12 @@ def parse_number(text: str) -> ParsedNumber | None:
 is_range=False, upper=None)
     """
     s = _normalise(text)
+    speed = _SPEED_AFTER.search(s)
+    if speed is not None and speed.end() == len(s):
+        number = parse_number(s[: speed.start()])
+        if number is None or number.unit is not None:
+            return None
+        return replace(number, unit=speed_unit(speed.group(1)))
     hedge = None
     match = _HEDGE_PREFIX.match(s)
     if match:
@@ -169,6 +180,12 @@ is_range=False, upper=None)
         value, unit, scale = single
         return ParsedNumber(value=value, unit=unit, hedge=hedge, scale_word=scale)
     return _parse_range(s)
+
+
+def speed_unit(word: str) -> str:
+    """ "kph" and "kilometres per hour" -> "km/h"; "miles per hour" -> "mph"."""
+    word = word.lower()
+    return _SPEED_UNITS.get(word) or ("mph" if word.startswith("mile") else "km/h")
 
 
 def _normalise(text: str) -> str:
@@ -372,5 +389,9 @@ def find_number_expressions(text: str) -> list[NumberMatch]:
         if pounds is not None and number.unit is None:  # "20 million pounds" -> GBP
             end, stripped = pounds.end(), text[start : pounds.end()]
             position, number = end, parse_number(stripped) or number
+        speed = _SPEED_AFTER.match(text, end) if number.unit is None else None
+        if speed is not None:  # "120 km/h": the unit belongs to the figure
+            end, stripped = speed.end(), text[start : speed.end()]
+            position, number = end, replace(number, unit=speed_unit(speed.group(1)))
         found.append(NumberMatch(start=start, end=end, text=stripped, number=number))
     return found

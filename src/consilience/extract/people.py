@@ -38,7 +38,9 @@ KEY_MODIFIERS = frozenset(
 )  # fmt: skip
 # Ranks and posts beyond the shared office words: police ranks ("Detective Superintendent",
 # "Chief Inspector") and a sports team's "head coach"; "detective" only says which branch.
-_MORE_OFFICE_WORDS = frozenset({"coach", "superintendent", "inspector", "sergeant", "constable"})
+_MORE_OFFICE_WORDS = frozenset(
+    {"coach", "superintendent", "inspector", "sergeant", "constable", "investigator", "coroner"}
+)
 _MORE_MODIFIERS = frozenset({"detective", "medical", "scientific", "nursing", "caretaker"})
 _OFFICE_WORDS = TITLE_WORDS | _MORE_OFFICE_WORDS
 # Wordings of one office, matched on the key ("finance chief" is news style for a CFO).

@@ -55,6 +55,12 @@ from consilience.extract.quantity_clauses import (
 )
 from consilience.extract.quantity_deals import deal_reading, per_item
 from consilience.extract.quantity_filters import is_not_an_amount
+from consilience.extract.quantity_idioms import idiom_predicate
+from consilience.extract.quantity_measures import (
+    distance_about,
+    length_of_reading,
+    speed_reading,
+)
 from consilience.extract.quantity_parse import (
     NAME_LABELS,
     TIME_LABELS,
@@ -208,6 +214,7 @@ def _facts_by_parse(
             continue
         penalty = _penalty_fact(parsed, sentence, match, span)
         special = penalty or _term_fact(parsed, sentence, match, span)
+        special = special or _length_fact(parsed, sentence, match, span)
         if special is not None:
             facts.append(special)
         elif match in matches and not _inside_entity(span):
@@ -246,6 +253,17 @@ def _term_fact(
     )
 
 
+def _length_fact(
+    parsed: ParsedArticle, sentence: Sentence, match: NumberMatch, span: Any
+) -> Fact | None:
+    """ "three days of national mourning": how long it lasts, with the unit in the value."""
+    read = length_of_reading(match, span.root)
+    if read is None:
+        return None
+    where = (read.match.start, read.match.end)
+    return _fact(parsed, sentence, where, read.subject, read.about, read.match, read.predicate)
+
+
 def _inside_entity(span: Any) -> bool:
     return any(token.ent_type_ in TIME_LABELS or token.ent_type_ in NAME_LABELS for token in span)
 
@@ -264,6 +282,10 @@ def _fact_from_parse(
         subject, whole = size_subject(root.doc[root.i + 2])
         about = size_about(subject, whole)
         return _fact(parsed, sentence, (match.start, match.end), subject, about, match, None)
+    speed = speed_reading(unit, span)
+    if speed is not None:  # "at 120 km/h", "the 80 km/h limit": how fast, never a count
+        at = (match.start, match.end)
+        return _fact(parsed, sentence, at, speed.subject, speed.about, match, speed.predicate)
     bounded = bound_under_negation(match, root, governing_verb(root))
     if bounded is None:  # "did not cut 5,000 jobs": a denied amount states nothing
         return None
@@ -284,6 +306,7 @@ def _fact_from_parse(
         verb = own  # "Of the 31 people who fell ill, nine ...": 31 fell ill
     predicate = predicate_of(noun, verb)
     predicate = TAKING_VERBS.get(str(predicate), predicate)
+    predicate = idiom_predicate(verb, predicate)  # "left the rails": derailed
     if root.head.lower_ == "worth" and noun is not None:
         predicate = "worth"  # a valuation: "deals covering ports are worth $3 billion"
     if change is None and unit == "%" and predicate in CHANGE_VERBS and moved_by(root, verb):
@@ -305,7 +328,7 @@ def _fact_from_parse(
     compounds = [c for c in noun.children if c.dep_ == "compound" and c.i not in inside]
     if subject in GENERIC_HEADS and compounds and compounds[-1].pos_ == "NOUN":
         subject = compounds[-1].lemma_.lower()  # "a $8 billion railway project" -> "railway"
-    about = about_phrase(noun, inside, verb)
+    about = distance_about(noun, about_phrase(noun, inside, verb))
     if subject in TOLL_NOUNS or is_people(noun, predicate):
         subject, predicate = "people", casualty_of(noun, predicate)
         about = f"people {casualty_participle(predicate)}" if predicate else about

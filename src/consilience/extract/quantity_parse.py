@@ -328,13 +328,16 @@ def subject_source(verb: Any) -> Any:
     return current
 
 
-def _is_participant(token: Any, inside: set[int]) -> bool:
-    """A named thing or a specific noun: not a date, a number or a vague word."""
+def _is_participant(token: Any | None, inside: set[int] | None) -> bool:
+    """A named thing or a specific noun: not a date, a number or a vague word; with
+    ``inside`` None, its own relative clause may hold the amount."""
+    if token is None:
+        return False
     if token.pos_ not in ("PROPN", "NOUN") or is_amount_token(token):
         return False
     if token.lemma_.lower() in _VAGUE_NOUNS or not token.text[0].isalnum():
         return False
-    return not _touches_amount(token, inside)
+    return inside is None or not _touches_amount(token, inside)
 
 
 def clause_roles(verb: Any, noun: Any, inside: set[int]) -> tuple[Role, ...]:
@@ -344,6 +347,9 @@ def clause_roles(verb: Any, noun: Any, inside: set[int]) -> tuple[Role, ...]:
     for child in source.children:
         if child.dep_ == "nsubj" and child.i != noun.i and _is_participant(child, inside):
             roles.append(Role("agent", phrase(child)))
+        elif child.dep_ == "nsubj" and _is_participant(_antecedent(child, source), None):
+            # "Halvik, which employs 4,000 people": the relative pronoun's noun acts
+            roles.append(Role("agent", phrase(_antecedent(child, source))))
     for child in verb.children:
         if child.dep_ == "agent":
             roles.extend(
@@ -354,6 +360,8 @@ def clause_roles(verb: Any, noun: Any, inside: set[int]) -> tuple[Role, ...]:
         if child.dep_ == "dobj" and child.i != noun.i and _is_participant(child, inside):
             roles.append(Role("patient", phrase(child)))
     for owner in (verb, noun):
+        if owner is noun and noun.lemma_.lower() in _MEASURED_AGAINST:
+            continue  # "a premium of 32% to Friday's close": a reference, not a participant
         for prep in owner.children:
             if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPOSITIONS:
                 for pobj in prep.children:
@@ -364,6 +372,15 @@ def clause_roles(verb: Any, noun: Any, inside: set[int]) -> tuple[Role, ...]:
     return tuple(dict.fromkeys(roles))
 
 
+def _antecedent(pronoun: Any, verb: Any) -> Any | None:
+    """The noun a relative clause's "which"/"that"/"who" subject stands for, or None."""
+    if pronoun.lower_ not in _RELATIVE_PRONOUNS or verb.dep_ != "relcl":
+        return None
+    return verb.head
+
+
+# Nouns whose "to"/"on"/"over" phrase names what they are measured against.
+_MEASURED_AGAINST = frozenset({"premium", "discount", "markup", "mark-up"})
 # Verbs whose subject undergoes the amount: "China faces 145% tariffs from the US".
 _RECEIVING_VERBS = frozenset({"face", "receive", "suffer", "incur", "endure", "absorb"})
 

@@ -17,7 +17,7 @@ from consilience.extract.nlp import ParsedArticle, evidence
 from consilience.extract.numbers import UNITS_WORDS, parse_number
 from consilience.models import Fact, Role
 
-__all__ = ["VOTE_SUBJECT", "extract_votes"]
+__all__ = ["VOTE_SUBJECT", "extract_votes", "vote_split"]
 
 VOTE_SUBJECT = "vote"
 _WORD = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
@@ -34,6 +34,12 @@ _BEFORE_VOTE = re.compile(
 # "by seven votes to two", "by 312 votes to 250".
 _VOTES_TO = re.compile(
     rf"\b(?P<split>(?P<yes>\d{{1,4}}|{_WORD})\s+votes?\s+to\s+(?P<no>\d{{1,4}}|{_WORD}))\b", re.I
+)
+
+# A split as extraction writes its value: "7-2", "seven to two", "312 votes to 190".
+_SPLIT_VALUE = re.compile(
+    rf"(?P<yes>\d{{1,4}}|{_WORD})\s*(?:-|–|\s+(?:votes?\s+)?to\s+)\s*(?P<no>\d{{1,4}}|{_WORD})",
+    re.IGNORECASE,
 )
 
 
@@ -66,6 +72,21 @@ def extract_votes(parsed: ParsedArticle) -> list[Fact]:
                     )
                 )
     return sorted(facts, key=lambda fact: fact.span.start if fact.span else 0)
+
+
+def vote_split(fact: Fact) -> tuple[float, float] | None:
+    """Votes for and against of a vote-split fact ("312-190" -> (312, 190)), else None.
+
+    Its number is only the votes in favour, so two splits that share it ("312-190",
+    "312-109") are still two results.
+    """
+    if fact.subject != VOTE_SUBJECT or fact.predicate != "vote":
+        return None
+    match = _SPLIT_VALUE.fullmatch(fact.value.strip())
+    if match is None:
+        return None
+    yes, no = parse_number(match.group("yes")), parse_number(match.group("no"))
+    return None if yes is None or no is None else (yes.value, no.value)
 
 
 def _voters(parsed: ParsedArticle, start: int) -> tuple[Role, ...]:
