@@ -285,6 +285,26 @@ def test_the_stream_runs_by_publication_time_with_undated_articles_at_the_earlie
     assert ids(stream_order(analyses)) == ["c", "d", "b", "a"]
 
 
+def test_an_id_given_again_after_its_story_closed_still_lands_in_that_story() -> None:
+    start = datetime(2025, 4, 14, tzinfo=UTC)
+    title = "Quake kills 38 in the Velorian Highlands"
+    quake = [
+        Analysis(Article(f"q{i}", f"q{i}.txt", text, title, published=start))
+        for i, text in enumerate(QUAKE_TEXTS)
+    ]
+    museum_title, museum_text = UNRELATED["museum"]
+    month_later = start + timedelta(days=30)
+    museum = Analysis(Article("m", "m.txt", museum_text, museum_title, published=month_later))
+    # By now the window has closed the quake story; "q0" again is still put with its first copy.
+    football_title, football_text = UNRELATED["football"]
+    again = Analysis(
+        Article("q0", "q0-again.txt", football_text, football_title, published=month_later)
+    )
+    stories = cluster_stories([*quake, museum, again], TUNED)
+    assert member_ids(stories) == [["q0", "q1", "q2", "q0"], ["m"]]
+    assert stories[0].headline == title
+
+
 def test_naive_and_aware_dates_mix_without_error(seeds: list[Analysis]) -> None:
     naive = datetime(2025, 4, 14, 9, 0)
     aware = datetime(2025, 4, 14, 12, 0, tzinfo=timezone(timedelta(hours=7)))

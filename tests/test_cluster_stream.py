@@ -140,6 +140,18 @@ def test_a_story_closes_once_the_stream_moves_past_its_window() -> None:
     assert index.open_stories() == [new]
 
 
+def test_the_index_reports_each_story_the_window_closes() -> None:
+    closed: list[str] = []
+    index = StoryIndex(SETTINGS, on_close=closed.append)
+    quake = index.add(article("a", *QUAKE))
+    match = index.add(article("m", *MATCH))
+    index.add(article("b", *QUAKE_AGAIN, published=DAY + timedelta(days=1)))
+    assert closed == []
+    later = DAY + timedelta(days=SETTINGS.story_window_days + 2)
+    index.add(article("c", *MATCH, published=later))
+    assert sorted(closed) == sorted([quake, match])
+
+
 def test_undated_articles_are_placed_at_the_stream_clock() -> None:
     index = StoryIndex(SETTINGS)
     story = index.add(article("a", *QUAKE))

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from consilience.dedup import (
     independent_sources,
     shingles,
 )
+from consilience.errors import SettingsError
 from consilience.models import Article
 from consilience.settings import Settings
 
@@ -95,8 +97,24 @@ def text(paragraphs: Sequence[str]) -> str:
 WIRE = text(WIRE_PARAGRAPHS)
 
 
-def article(article_id: str, body: str, title: str | None = None) -> Article:
-    return Article(id=article_id, source=f"{article_id}.txt", text=body, title=title)
+def article(
+    article_id: str, body: str, title: str | None = None, published: datetime | None = None
+) -> Article:
+    return Article(
+        id=article_id, source=f"{article_id}.txt", text=body, title=title, published=published
+    )
+
+
+DAY = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
+WINDOW = timedelta(days=SETTINGS.story_window_days)
+
+
+def day(offset: float) -> datetime:
+    return DAY + timedelta(days=offset)
+
+
+def seconds(when: datetime) -> float:
+    return when.timestamp()
 
 
 def jaccard(left: str, right: str) -> float:
@@ -228,6 +246,66 @@ def test_a_story_with_more_variants_than_the_candidate_cap_is_one_group() -> Non
 
 def test_an_article_listed_twice_is_not_a_copy_of_itself() -> None:
     assert find_copies([article("wire", WIRE), article("wire", WIRE)], SETTINGS).groups == ()
+
+
+# --- the time window -------------------------------------------------------------------------
+
+
+def test_copies_published_within_the_window_are_found_and_those_further_apart_are_not() -> None:
+    trimmed = text(WIRE_PARAGRAPHS[:-1])
+    articles = [
+        article("wire", WIRE, published=day(0)),
+        article("same-week", trimmed, published=day(0) + WINDOW),
+        article("next-month", WIRE, published=day(30)),
+    ]
+    # Given in reverse: the batch is streamed in publication order whatever the input order.
+    assert find_copies(articles[::-1], SETTINGS).groups == (("same-week", "wire"),)
+
+
+def test_a_wire_story_republished_day_after_day_stays_one_group() -> None:
+    # Each copy is within the window of the one before, so the chain holds the group together
+    # even though the first and last are three weeks apart.
+    articles = [article(f"day{i:02d}", WIRE, published=day(i * 3)) for i in range(8)]
+    assert find_copies(articles, SETTINGS).groups == (tuple(a.id for a in articles),)
+
+
+def test_an_article_older_than_the_window_is_no_longer_a_candidate() -> None:
+    index = DuplicateIndex(SETTINGS)
+    index.add("wire", WIRE, seconds(day(0)))
+    assert index.add("trim", text(WIRE_PARAGRAPHS[:-1]), seconds(day(2))) == ["wire"]
+    # Eight days after the wire story and six after the trim: only the trim is still indexed.
+    assert index.add("note", text([*WIRE_PARAGRAPHS, EDITORS_NOTE]), seconds(day(8))) == ["trim"]
+    assert len(index) == 2
+
+
+@pytest.mark.parametrize("days", [0.0, -1.0])
+def test_a_window_that_is_not_a_positive_number_of_days_is_a_settings_error(days: float) -> None:
+    with pytest.raises(SettingsError, match=r"story_window_days.*positive"):
+        DuplicateIndex(Settings(story_window_days=days))
+
+
+def test_an_undated_article_is_never_forgotten() -> None:
+    index = DuplicateIndex(SETTINGS)
+    index.add("undated", WIRE)
+    index.add("filler", text(OTHER_REPORT), seconds(day(0)))
+    assert index.add("late", WIRE.upper(), seconds(day(60))) == ["undated"]
+
+
+def test_the_index_holds_only_the_window_of_a_long_stream() -> None:
+    index = DuplicateIndex(SETTINGS)
+    for i in range(120):
+        body = " ".join(f"w{i}x{j}" for j in range(30))  # unrelated texts, one every 6 hours
+        index.add(f"a{i}", body, seconds(day(i / 4)))
+        assert len(index) <= 4 * SETTINGS.story_window_days + 1
+    assert len(index) == 4 * SETTINGS.story_window_days + 1
+
+
+def test_a_readded_article_is_kept_for_the_window_after_its_new_time() -> None:
+    index = DuplicateIndex(SETTINGS)
+    index.add("wire", WIRE, seconds(day(0)))
+    index.add("wire", WIRE, seconds(day(5)))
+    index.add("filler", text(OTHER_REPORT), seconds(day(9)))
+    assert index.add("copy", WIRE, seconds(day(10))) == ["wire"]
 
 
 # --- the streaming index --------------------------------------------------------------------

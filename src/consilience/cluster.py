@@ -3,6 +3,8 @@
 A batch is a short stream: the articles are put in publication order and fed one by one to a
 ``StoryIndex`` (consilience.story_index), where each joins the best open story or opens a new
 one. There is no all-pairs step, so the cost grows with the number of articles, not pairs.
+A story is built (headline chosen) as soon as the window closes it and its articles' signals
+are dropped, so the working memory follows the window, not the batch.
 
 Order: the batch is sorted on a total key (publication time, then article id) before it is
 streamed, so the stories of a batch do not depend on the order the articles were given in.
@@ -16,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import chain
+from operator import mul
 
 from consilience.models import Analysis, Article, Story
 from consilience.settings import Settings
@@ -40,25 +43,42 @@ def cluster_stories(analyses: Sequence[Analysis], settings: Settings) -> list[St
     []
     """
     # Step 1: the index checks the join threshold and window settings, even for no articles.
-    index = StoryIndex(settings)
+    closed: list[str] = []
+    index = StoryIndex(settings, on_close=closed.append)
     # Step 2: a fixed order, so the result cannot depend on the order articles arrived in.
     ordered = stream_order(analyses)
-    # Step 3: stream the batch; each article joins an open story or opens one.
-    signals = [article_signals(analysis) for analysis in ordered]
+    # Step 3: stream the batch; each article joins an open story or opens one. A story the
+    # window closes is built at once and its members' signals are dropped.
+    signals: dict[int, ArticleSignals] = {}
     groups: dict[str, list[int]] = {}
+    built: dict[str, Story] = {}
     story_of: dict[str, str] = {}
-    for position, (analysis, signal) in enumerate(zip(ordered, signals, strict=True)):
+    for position, analysis in enumerate(ordered):
         article_id = analysis.article.id
-        # An id given twice stays with its first copy, even once that story has closed.
-        story_id = story_of.get(article_id) or index.add_signals(signal)
+        signals[position] = article_signals(analysis)
+        # An id given twice stays with its first copy, even once that story has closed
+        # (a story built already is then built again at the end).
+        story_id = story_of.get(article_id) or index.add_signals(signals[position])
         story_of[article_id] = story_id
         groups.setdefault(story_id, []).append(position)
+        built.pop(story_id, None)
+        for closed_id in closed:
+            built[closed_id] = _build_group(ordered, groups[closed_id], signals)
+        closed.clear()
     # Step 4: one story per group, ordered for readers.
     stories = [
-        _build_story([ordered[i] for i in members], [signals[i] for i in members])
-        for members in groups.values()
+        built.get(story_id) or _build_group(ordered, members, signals)
+        for story_id, members in groups.items()
     ]
     return sorted(stories, key=_story_order_key)
+
+
+def _build_group(
+    ordered: Sequence[Analysis], members: Sequence[int], signals: dict[int, ArticleSignals]
+) -> Story:
+    """The story of the articles at ``members``, taking (and dropping) their signals."""
+    taken = [signals.pop(i) if i in signals else article_signals(ordered[i]) for i in members]
+    return _build_story([ordered[i] for i in members], taken)
 
 
 def stories_from_assignments(
@@ -119,24 +139,29 @@ def _centrality(signals: Sequence[ArticleSignals]) -> list[float]:
     member uses ("the summit") count less than words only some share. One pass over the
     members: no pairwise step.
     """
-    bags = [
-        Counter(chain(s.terms.elements(), (f"name={n}" for n in s.names.elements())))
-        for s in signals
-    ]
-    document_count = Counter(word for bag in bags for word in bag)
-    units = [_unit(bag, document_count, len(bags)) for bag in bags]
-    total: Counter[str] = Counter()
+    if len(signals) == 1:
+        return [1.0]  # the only member heads its story whatever its score
+    bags = [{**s.terms, **{f"name={n}": c for n, c in s.names.items()}} for s in signals]
+    documents = len(bags)
+    idf = {
+        word: math.log((1 + documents) / (1 + count)) + 1
+        for word, count in Counter(chain.from_iterable(bags)).items()
+    }
+    units = [_unit(bag, idf) for bag in bags]
+    total: dict[str, float] = {}
     for unit in units:
-        total.update(unit)
-    return [sum(weight * total[word] for word, weight in unit.items()) for unit in units]
+        for word, weight in unit.items():
+            total[word] = total.get(word, 0.0) + weight
+    return [sum(map(mul, unit.values(), map(total.__getitem__, unit))) for unit in units]
 
 
-def _unit(bag: Counter[str], document_count: Counter[str], documents: int) -> dict[str, float]:
+def _unit(bag: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:
+    # A count of 1 (most words) has TF 1.0 + log(1) = 1.0 exactly: no log needed.
     weights = {
-        word: (1.0 + math.log(count)) * (math.log((1 + documents) / (1 + document_count[word])) + 1)
+        word: (1.0 if count == 1 else 1.0 + math.log(count)) * idf[word]
         for word, count in bag.items()
     }
-    norm = math.sqrt(sum(w * w for w in weights.values()))
+    norm = math.sqrt(sum(map(mul, weights.values(), weights.values())))
     return {word: w / norm for word, w in weights.items()} if norm else {}
 
 

@@ -5,6 +5,12 @@ over word shingles (datasketch) and every LSH candidate is confirmed by the exac
 similarity of the two shingle sets, so LSH only saves comparisons and never decides. Copy
 groups are transitive (union-find): if A copies B and B copies C, all three are one source.
 
+Memory follows a time window, as the story stream's does: the index forgets an article once
+the newest publication time it has seen is more than ``settings.story_window_days`` past it,
+so two dated articles published further apart than that are never compared. ``find_copies``
+feeds a batch in publication order, so its memory is bounded by the window, not the corpus.
+An undated article cannot be placed in time: it is never forgotten and meets every article.
+
 >>> from consilience.models import Article
 >>> wire = "Rescuers pulled two more survivors from the rubble on Tuesday, officials said."
 >>> articles = [Article("a", "a.txt", wire), Article("b", "b.txt", wire.upper())]
@@ -16,6 +22,7 @@ groups are transitive (union-find): if A copies B and B copies C, all three are 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -25,8 +32,10 @@ import numpy as np
 import numpy.typing as npt
 from datasketch import MinHash
 
+from consilience.errors import SettingsError
 from consilience.models import Article
 from consilience.settings import Settings
+from consilience.story_signals import timestamp
 
 __all__ = [
     "LSH_BANDS",
@@ -48,6 +57,7 @@ __all__ = [
 ShingleArray = npt.NDArray[np.uint64]
 SketchArray = npt.NDArray[np.uint32]
 SketchMatrix = npt.NDArray[np.uint32]
+KeyMatrix = npt.NDArray[np.uint64]
 
 # Words per shingle. Five words is long enough that two outlets writing independently about
 # one event rarely share a shingle outside verbatim quotes (the five seed articles, one event,
@@ -98,19 +108,21 @@ MAX_CANDIDATES_PER_ARTICLE = 100
 
 # Words are letters or digits, joined across apostrophes, hyphens and the dots and commas
 # inside numbers and initials ("don't", "1,200", "U.S."), which are then dropped: "1,200" and
-# "1200" are one word, as are "U.S." and "US".
-_WORD = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*")
-_JOINERS = re.compile(r"[-'’.,]")
+# "1200" are one word, as are "U.S." and "US". A joiner is dropped exactly when a letter or
+# digit stands on both sides of it; the words are then the runs of letters and digits.
+_INNER_JOINER = re.compile(r"(?<=[^\W_])[-'’.,](?=[^\W_])")
+_WORD = re.compile(r"[^\W_]+")
 
 # datasketch's default permutation scheme takes 32-bit input hashes; the low half of a
-# blake2b digest is as uniform as the whole. Exact Jaccard still uses all 64 bits.
-_LOW_32_BITS = 0xFFFF_FFFF
+# finalised shingle hash is as uniform as the whole. Exact Jaccard still uses all 64 bits.
+_LOW_32_BITS = np.uint64(0xFFFF_FFFF)
 _EMPTY: ShingleArray = np.empty(0, dtype=np.uint64)
 
 # datasketch's seeded permutations for its "legacy" scheme: (a * x + b) mod 2^61 - 1, then the
 # low 32 bits, the scheme it used by default before 2.0.
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme="legacy").permutations
 _MERSENNE_PRIME = np.uint64((1 << 61) - 1)
+_MERSENNE_BITS = np.uint64(61)
 
 # The sketch matrix starts with this many rows and doubles when full.
 _INITIAL_SLOTS = 1024
@@ -120,23 +132,52 @@ _INITIAL_SLOTS = 1024
 _MIXING = np.random.default_rng(20250301)
 _ROW_MULTIPLIERS = _MIXING.integers(0, 2**63, size=LSH_ROWS, dtype=np.uint64) * 2 + 1
 _BAND_SALTS = _MIXING.integers(0, 2**63, size=LSH_BANDS, dtype=np.uint64)
+# Odd multipliers, one per word position in a shingle, and murmur3's finaliser constants.
+_POSITION_MULTIPLIERS = _MIXING.integers(0, 2**63, size=SHINGLE_SIZE, dtype=np.uint64) * 2 + 1
+_FINALISER_MULTIPLIERS = (np.uint64(0xFF51_AFD7_ED55_8CCD), np.uint64(0xC4CE_B9FE_1A85_EC53))
+_FINALISER_SHIFT = np.uint64(33)
+# Word hashes kept (about 200 bytes each); the cache is emptied when it reaches this size.
+_WORD_CACHE_LIMIT = 200_000
+_WORD_HASHES: dict[str, int] = {}
+_SECONDS_PER_DAY = 86_400.0
 
 
 def _words(text: str) -> list[str]:
     """Casefolded words of ``text`` with punctuation stripped and numbers kept."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return [_JOINERS.sub("", match) for match in _WORD.findall(folded)]
+    return _WORD.findall(_INNER_JOINER.sub("", folded))
 
 
-def _hash64(value: str) -> int:
-    """A 64-bit hash that is the same in every process (unlike ``hash``)."""
-    return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest(), "big")
+def _word_hash(word: str) -> int:
+    """A word's 64-bit hash (8-byte blake2b, big-endian), cached: news reuses its words."""
+    if len(_WORD_HASHES) >= _WORD_CACHE_LIMIT:
+        _WORD_HASHES.clear()
+    value = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
+    _WORD_HASHES[word] = value
+    return value
 
 
-def _shingle_hashes(words: Sequence[str]) -> set[int]:
-    return {
-        _hash64(" ".join(words[i : i + SHINGLE_SIZE])) for i in range(len(words) - SHINGLE_SIZE + 1)
-    }
+def _shingle_hashes(words: Sequence[str]) -> ShingleArray:
+    """Sorted distinct 64-bit hashes of the word 5-shingles, the same in every process.
+
+    A shingle's hash mixes its five word hashes, each times an odd constant for its position
+    (so order counts), then runs murmur3's 64-bit finaliser so every bit reaches the low 32
+    the sketch reads. Shingles that differ collide only as often as random 64-bit values.
+    """
+    count = len(words) - SHINGLE_SIZE + 1
+    if count <= 0:
+        return _EMPTY
+    cached = _WORD_HASHES.get
+    values = np.array([cached(word) or _word_hash(word) for word in words], dtype=np.uint64)
+    mixed = values[:count] * _POSITION_MULTIPLIERS[0]
+    for position in range(1, SHINGLE_SIZE):
+        mixed += values[position : position + count] * _POSITION_MULTIPLIERS[position]
+    for multiplier in _FINALISER_MULTIPLIERS:
+        mixed ^= mixed >> _FINALISER_SHIFT
+        mixed *= multiplier
+    mixed ^= mixed >> _FINALISER_SHIFT
+    hashes: ShingleArray = np.unique(mixed)
+    return hashes
 
 
 def shingles(text: str) -> frozenset[int]:
@@ -145,11 +186,7 @@ def shingles(text: str) -> frozenset[int]:
     >>> shingles("Five killed, 12 hurt in blast") == shingles("five KILLED 12 hurt in blast!")
     True
     """
-    return frozenset(_shingle_hashes(_words(text)))
-
-
-def _low_32_bits(shingle: int) -> int:
-    return shingle & _LOW_32_BITS
+    return frozenset(_shingle_hashes(_words(text)).tolist())
 
 
 def candidate_probability(jaccard: float) -> float:
@@ -164,27 +201,36 @@ def _jaccard(left: ShingleArray, right: ShingleArray) -> float:
     return shared / union if union else 0.0
 
 
-def _sketch(hashes: set[int]) -> SketchArray:
+def _sketch(hashes: ShingleArray) -> SketchArray:
     """The MinHash of a shingle set as 32-bit values, as datasketch's legacy-scheme ``MinHash``.
 
     datasketch's ``MinHash`` redraws its permutations for every new sketch, a quarter of the
-    time dedup took; here they are drawn once, at import.
+    time dedup took; here they are drawn once, at import. As in datasketch, ``a * x + b``
+    wraps at 2^64 before the reduction mod 2^61 - 1, done here with shifts (no division).
     """
-    values = np.fromiter(hashes, dtype=np.uint64, count=len(hashes)) & np.uint64(_LOW_32_BITS)
     multipliers, offsets = _PERMUTATIONS
-    permuted = (values[:, np.newaxis] * multipliers + offsets) % _MERSENNE_PRIME
-    sketch: SketchArray = (permuted & np.uint64(_LOW_32_BITS)).min(axis=0).astype(np.uint32)
+    permuted = np.multiply.outer(multipliers, hashes & _LOW_32_BITS)  # one row a permutation
+    permuted += offsets[:, np.newaxis]
+    # y mod (2^61 - 1) = (y & (2^61 - 1)) + (y >> 61), less 2^61 - 1 once if that reaches it:
+    # below it, the subtraction wraps to a huge value and the minimum keeps the sum.
+    reduced = permuted & _MERSENNE_PRIME
+    permuted >>= _MERSENNE_BITS
+    reduced += permuted
+    np.minimum(reduced, reduced - _MERSENNE_PRIME, out=reduced)
+    reduced &= _LOW_32_BITS
+    sketch: SketchArray = reduced.min(axis=1).astype(np.uint32)
     return sketch
 
 
-def _band_keys(sketch: SketchArray) -> list[int]:
+def _band_keys(sketch: SketchArray) -> npt.NDArray[np.uint64]:
     """One 64-bit key per band: its rows mixed by odd multipliers, salted by the band's index.
 
     Two different bands that mix to one key only add a candidate that the checks reject.
     """
     rows = sketch[: LSH_BANDS * LSH_ROWS].astype(np.uint64).reshape(LSH_BANDS, LSH_ROWS)
-    mixed = (rows * _ROW_MULTIPLIERS).sum(axis=1, dtype=np.uint64) ^ _BAND_SALTS
-    return [int(key) for key in mixed]
+    keys: npt.NDArray[np.uint64] = (rows * _ROW_MULTIPLIERS).sum(axis=1, dtype=np.uint64)
+    keys ^= _BAND_SALTS
+    return keys
 
 
 class DuplicateIndex:
@@ -192,13 +238,24 @@ class DuplicateIndex:
 
     Each distinct text is kept once, however many ids carry it: its sorted 64-bit shingle
     hashes (8 bytes a word), a 512-byte row of a shared sketch matrix and 42 LSH bucket
-    entries, about 9 KB for a 600-word article. Memory grows with the texts indexed; ``forget``
-    evicts articles that fall out of a time window so a long-running feed stays bounded.
+    entries, about 9 KB for a 600-word article. An article added with its publication time is
+    forgotten once a newer article is more than ``settings.story_window_days`` past it, so
+    memory follows the window; ``forget`` drops an article at once.
     """
 
     def __init__(self, settings: Settings) -> None:
+        window = settings.story_window_days
+        if not window > 0.0:
+            raise SettingsError(
+                f"setting 'story_window_days' must be a positive number of days, got {window!r}"
+            )
         # Kept for the dedup settings the lead may expose (near_copy_jaccard, ...).
         self._settings = settings
+        self._window = window * _SECONDS_PER_DAY
+        # The newest publication time seen; articles more than the window older are forgotten.
+        self._clock: float | None = None
+        self._published_of: dict[str, float] = {}
+        self._expiry: list[tuple[float, str]] = []  # heap of (publication time, article id)
         self._content_of: dict[str, bytes | None] = {}
         self._ids_of_content: dict[bytes, set[str]] = {}
         # Texts long enough to shingle get a slot: a row of the sketch matrix and LSH entries.
@@ -206,6 +263,8 @@ class DuplicateIndex:
         self._content_of_slot: list[bytes | None] = []
         self._shingles: list[ShingleArray] = []
         self._sketches: SketchMatrix = np.zeros((_INITIAL_SLOTS, NUM_PERM), dtype=np.uint32)
+        # Each slot's LSH band keys, kept so that finding and releasing need not remix them.
+        self._slot_keys: KeyMatrix = np.zeros((_INITIAL_SLOTS, LSH_BANDS), dtype=np.uint64)
         self._free_slots: list[int] = []
         # Band key -> the slot holding it, or a list of slots once two texts share it.
         self._buckets: dict[int, int | list[int]] = {}
@@ -213,12 +272,18 @@ class DuplicateIndex:
     def __len__(self) -> int:
         return len(self._content_of)
 
-    def add(self, article_id: str, text: str) -> list[str]:
+    def add(self, article_id: str, text: str, published: float | None = None) -> list[str]:
         """Index ``text`` under ``article_id``; return the sorted ids of indexed near-copies.
 
-        Re-adding an id replaces its text. A text with no words is indexed but copies nothing.
+        ``published`` (POSIX seconds) first moves the clock on, forgetting articles more than
+        the window older; an article added without one is kept until ``forget``. Re-adding an
+        id replaces its text. A text with no words is indexed but copies nothing.
         """
         self.forget(article_id)
+        if published is not None:
+            self._advance(published)
+            self._published_of[article_id] = published
+            heapq.heappush(self._expiry, (published, article_id))
         words = _words(text)
         if not words:
             self._content_of[article_id] = None
@@ -227,13 +292,15 @@ class DuplicateIndex:
         # Exact twins have Jaccard 1 by construction; only the rest need the LSH.
         copies = set(self._ids_of_content.get(content_key, ()))
         slot = self._slot_of_content.get(content_key)
+        near: list[int] = []
         if slot is None and not copies:
-            slot = self._new_slot(content_key, words)
-        if slot is not None:
-            for other in self._near_copy_slots(slot):
-                content = self._content_of_slot[other]
-                if content is not None:
-                    copies.update(self._ids_of_content[content])
+            near = self._new_slot(content_key, words)
+        elif slot is not None:
+            near = self._near_copy_slots(slot)
+        for other in near:
+            content = self._content_of_slot[other]
+            if content is not None:
+                copies.update(self._ids_of_content[content])
         self._content_of[article_id] = content_key
         self._ids_of_content.setdefault(content_key, set()).add(article_id)
         return sorted(copies)
@@ -242,6 +309,7 @@ class DuplicateIndex:
         """Drop ``article_id`` from the index; unknown ids are ignored."""
         if article_id not in self._content_of:
             return
+        self._published_of.pop(article_id, None)
         content_key = self._content_of.pop(article_id)
         if content_key is None:
             return
@@ -254,13 +322,29 @@ class DuplicateIndex:
         if slot is not None:
             self._release_slot(slot)
 
+    def _advance(self, published: float) -> None:
+        """Move the clock to ``published`` if it is newer; forget what fell out of the window."""
+        if self._clock is not None and published <= self._clock:
+            return
+        self._clock = published
+        cutoff = published - self._window
+        while self._expiry and self._expiry[0][0] < cutoff:
+            when, article_id = heapq.heappop(self._expiry)
+            # A stale entry (the id was forgotten or re-added since) is skipped.
+            if self._published_of.get(article_id) == when:
+                self.forget(article_id)
+
     def _near_copy_slots(self, slot: int) -> list[int]:
         """Other slots whose text has shingle Jaccard at least NEAR_COPY_JACCARD with ``slot``."""
         hits: dict[int, int] = {}
-        for key in _band_keys(self._sketches[slot]):
+        for key in self._slot_keys[slot].tolist():
             bucket = self._buckets.get(key)
             for other in (bucket,) if isinstance(bucket, int) else bucket or ():
                 hits[other] = hits.get(other, 0) + 1
+        return self._confirmed(slot, hits)
+
+    def _confirmed(self, slot: int, hits: dict[int, int]) -> list[int]:
+        """The slots in ``hits`` (slot -> bands shared with ``slot``) that are near-copies."""
         hits.pop(slot, None)
         if not hits:
             return []
@@ -275,13 +359,15 @@ class DuplicateIndex:
             if _jaccard(mine, self._shingles[other]) >= NEAR_COPY_JACCARD
         ]
 
-    def _new_slot(self, content_key: bytes, words: Sequence[str]) -> int | None:
-        """Give a new text a slot with its shingles, sketch and LSH entries; None if too short."""
-        hashes = _shingle_hashes(words)
-        if not hashes:
+    def _new_slot(self, content_key: bytes, words: Sequence[str]) -> list[int]:
+        """Give a new text a slot with its shingles, sketch and LSH entries; return its copies.
+
+        The bands are looked up as they are filled, so the candidates come for free.
+        """
+        ordered = _shingle_hashes(words)
+        if not ordered.size:
             # Fewer words than a shingle: only the exact content hash can match it.
-            return None
-        ordered = np.fromiter(sorted(hashes), dtype=np.uint64, count=len(hashes))
+            return []
         if self._free_slots:
             slot = self._free_slots.pop()
             self._shingles[slot] = ordered
@@ -292,18 +378,26 @@ class DuplicateIndex:
             self._content_of_slot.append(content_key)
             if slot == len(self._sketches):
                 self._sketches = np.concatenate([self._sketches, np.zeros_like(self._sketches)])
-        self._sketches[slot] = _sketch(hashes)
-        for key in _band_keys(self._sketches[slot]):
-            bucket = self._buckets.setdefault(key, slot)
+                self._slot_keys = np.concatenate([self._slot_keys, np.zeros_like(self._slot_keys)])
+        sketch = _sketch(ordered)
+        self._sketches[slot] = sketch
+        keys = _band_keys(sketch)
+        self._slot_keys[slot] = keys
+        buckets, hits = self._buckets, dict[int, int]()
+        for key in keys.tolist():
+            bucket = buckets.setdefault(key, slot)
             if isinstance(bucket, list):
+                for other in bucket:
+                    hits[other] = hits.get(other, 0) + 1
                 bucket.append(slot)
             elif bucket != slot:
-                self._buckets[key] = [bucket, slot]
+                hits[bucket] = hits.get(bucket, 0) + 1
+                buckets[key] = [bucket, slot]
         self._slot_of_content[content_key] = slot
-        return slot
+        return self._confirmed(slot, hits)
 
     def _release_slot(self, slot: int) -> None:
-        for key in _band_keys(self._sketches[slot]):
+        for key in self._slot_keys[slot].tolist():
             bucket = self._buckets[key]
             if isinstance(bucket, int):
                 del self._buckets[key]
@@ -362,11 +456,18 @@ class _UnionFind:
 
 
 def find_copies(articles: Sequence[Article], settings: Settings) -> CopyGroups:
-    """Group articles whose texts are exact or near copies; the result ignores input order."""
+    """Group articles whose texts are exact or near copies; the result ignores input order.
+
+    The articles are streamed in publication order (undated first, then by id and text) so the
+    index forgets what falls out of the window: dated articles published more than
+    ``settings.story_window_days`` apart are not compared, and memory follows the window.
+    """
     index = DuplicateIndex(settings)
     sets = _UnionFind()
-    for article in articles:
-        for copy in index.add(article.id, article.text):
+    stamped = [(timestamp(article.published), article) for article in articles]
+    stamped.sort(key=lambda pair: (pair[0] is not None, pair[0] or 0.0, pair[1].id, pair[1].text))
+    for published, article in stamped:
+        for copy in index.add(article.id, article.text, published):
             sets.union(article.id, copy)
     groups = sorted(tuple(sorted(group)) for group in sets.groups() if len(group) > 1)
     return CopyGroups(tuple(groups))

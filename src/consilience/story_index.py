@@ -27,7 +27,9 @@ import hashlib
 import heapq
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from itertools import chain, repeat
+from operator import mul
 from typing import Any
 
 from consilience.errors import ConsilienceError, SettingsError
@@ -111,7 +113,8 @@ class StoryIndex:
     True
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, on_close: Callable[[str], None] | None = None) -> None:
+        """``on_close``, if given, is called with each story's id when the window closes it."""
         threshold, window = settings.story_join_threshold, settings.story_window_days
         if not 0.0 <= threshold <= 1.0:
             raise SettingsError(
@@ -131,6 +134,7 @@ class StoryIndex:
         self._story_of: dict[str, str] = {}
         self._clock: float | None = None
         self._closing: list[tuple[float, str]] = []  # heap of (last article time, story id)
+        self._on_close = on_close
 
     def __len__(self) -> int:
         """How many stories are open."""
@@ -244,25 +248,26 @@ class StoryIndex:
 
     def _unit(self, counts: Counter[str], df: Counter[str]) -> Vector:
         """Sublinear TF times smoothed IDF, scaled to length 1."""
-        documents = self._documents
+        documents, log = self._documents, math.log
+        # A count of 1 (most words) has TF 1.0 + log(1) = 1.0 exactly: no log needed.
         weights = {
-            word: (1.0 + math.log(count)) * (math.log((1 + documents) / (1 + df[word])) + 1.0)
+            word: (1.0 if count == 1 else 1.0 + log(count))
+            * (log((1 + documents) / (1 + df[word])) + 1.0)
             for word, count in counts.items()
         }
-        norm = math.sqrt(sum(w * w for w in weights.values()))
+        norm = math.sqrt(sum(map(mul, weights.values(), weights.values())))
         return {word: w / norm for word, w in weights.items()} if norm else {}
 
     def _keys(self, terms: Vector, names: Vector) -> set[str]:
-        rare = sorted(terms, key=lambda word: (self._term_df[word], word))[:KEY_TERMS]
+        # Rarest first, ties by word: sorting by word, then stably by count, gives that order.
+        rare = sorted(sorted(terms), key=self._term_df.__getitem__)[:KEY_TERMS]
         return {*(f"w:{word}" for word in rare), *(f"n:{name}" for name in names)}
 
     def _candidates(self, keys: Iterable[str]) -> list[_Story]:
-        hits: Counter[str] = Counter()
-        for key in keys:
-            posting = self._postings.get(key)
-            if posting is not None and len(posting) <= MAX_POSTING:
-                hits.update(posting)
-        ranked = sorted(hits, key=lambda story_id: (-hits[story_id], story_id))
+        postings = [self._postings.get(key, ()) for key in keys]
+        hits = Counter(chain.from_iterable(p for p in postings if len(p) <= MAX_POSTING))
+        # Most shared keys first, ties by id: a stable sort by count (reversed) of the sorted ids.
+        ranked = sorted(sorted(hits), key=hits.__getitem__, reverse=True)
         return [self._stories[story_id] for story_id in ranked[:MAX_CANDIDATES]]
 
     def _open(self, article_id: str) -> _Story:
@@ -311,21 +316,29 @@ class StoryIndex:
                     del self._postings[key]
             for article_id in story.articles:
                 self._story_of.pop(article_id, None)
+            if self._on_close is not None:
+                self._on_close(story_id)
 
 
 def _add_into(total: Vector, norm2: float, vector: Vector) -> float:
     """Add ``vector`` into ``total`` in place; return the new squared norm of ``total``."""
-    dot = sum(weight * total.get(word, 0.0) for word, weight in vector.items())
+    dot = _dot(vector, total)
     for word, weight in vector.items():
         total[word] = total.get(word, 0.0) + weight
-    return norm2 + 2.0 * dot + sum(w * w for w in vector.values())
+    squares: float = sum(map(mul, vector.values(), vector.values()))
+    return norm2 + 2.0 * dot + squares
 
 
 def _cosine(vector: Vector, total: Vector, norm2: float) -> float:
     if not vector or norm2 <= 0.0:
         return 0.0
-    dot = sum(weight * total.get(word, 0.0) for word, weight in vector.items())
-    return dot / math.sqrt(norm2)
+    return _dot(vector, total) / math.sqrt(norm2)
+
+
+def _dot(vector: Vector, total: Vector) -> float:
+    """The dot product, summed in ``vector``'s order (so results are the same bit for bit)."""
+    dot: float = sum(map(mul, vector.values(), map(total.get, vector, repeat(0.0))))
+    return dot
 
 
 def _score(
@@ -340,16 +353,18 @@ def _score(
     term_cosine = _cosine(terms, story.terms, story.term_norm2)
     if term_cosine < MIN_TERM_COSINE:
         return 0.0
-    parts = [(WEIGHT_TERMS, term_cosine)]
+    # The weighted mean of the signals present, summed in this order: terms, names, numbers.
+    total, weights = WEIGHT_TERMS * term_cosine, WEIGHT_TERMS
     if names and story.names:
-        parts.append((WEIGHT_ENTITIES, _cosine(names, story.names, story.entity_norm2)))
+        total += WEIGHT_ENTITIES * _cosine(names, story.names, story.entity_norm2)
+        weights += WEIGHT_ENTITIES
     shared_numbers = len(numbers & story.numbers)
     if shared_numbers:
         # Only as support: outlets round, update and disagree on figures, so a figure the
         # story lacks is no evidence of another event.
-        parts.append((WEIGHT_NUMBERS, shared_numbers / len(numbers)))
-    score = sum(w * s for w, s in parts) / sum(w for w, _ in parts)
-    return score * _time_factor(story, when, window)
+        total += WEIGHT_NUMBERS * (shared_numbers / len(numbers))
+        weights += WEIGHT_NUMBERS
+    return total / weights * _time_factor(story, when, window)
 
 
 def _time_factor(story: _Story, when: float | None, window: float) -> float:

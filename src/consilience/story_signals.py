@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
+from itertools import chain
 
 from consilience.models import Analysis
 
@@ -81,14 +82,16 @@ def article_signals(analysis: Analysis) -> ArticleSignals:
     return ArticleSignals(
         article_id=article.id,
         terms=terms,
-        names=Counter(word for name in names for word in _name_words(name)),
+        names=Counter(chain.from_iterable(map(_name_words, names))),
         numbers=_distinctive_numbers(f"{title}\n{article.text}"),
         published=timestamp(article.published),
     )
 
 
 def _words(text: str) -> list[str]:
-    words = (w[:-2] if w.endswith(_POSSESSIVES) else w for w in _WORD.findall(text.lower()))
+    words = _WORD.findall(text.lower())
+    if "'" in text or "’" in text:
+        words = [w[:-2] if w.endswith(_POSSESSIVES) else w for w in words]
     return [w for w in words if len(w) > 2 and w not in _STOP_WORDS]
 
 
@@ -117,6 +120,8 @@ def _capitalised_runs(text: str) -> list[str]:
 def _distinctive_numbers(text: str) -> frozenset[str]:
     found = set()
     for raw in _NUMBER.findall(text):
+        if len(raw) == 1 and MIN_DISTINCTIVE_NUMBER > 9.0:
+            continue  # a single digit: too small, no need to parse it
         plain = raw.replace(",", "").rstrip(".")
         try:
             value = float(plain)
