@@ -92,3 +92,29 @@ def test_a_weekday_one_outlet_leaves_unsaid_still_names_the_same_thing() -> None
     first = make_fact(one, one.text, "quantity", "premium", "28%", about="premium on Friday")
     second = make_fact(other, other.text, "quantity", "premium", "28%", about="premium on price")
     assert thing_similarity(first, second) == SAME_THING_SCORE
+
+
+def test_seats_short_of_or_needed_for_a_majority_are_not_seats_won(nlp: Nlp) -> None:
+    won = article("wire", "The Harbour Party won 48 seats in the city council on Sunday.")
+    short = article("local", "The Harbour Party was left 13 seats short of a majority.", 2)
+    needed = article("daily", "In the council, 61 seats are needed for a majority.", 3)
+    findings = findings_of(nlp, won, short, needed)
+    assert all(f.status != "conflict" for f in findings)
+
+
+def test_a_polls_figure_is_not_the_result(nlp: Nlp) -> None:
+    result = article("wire", "The Harbour Party won 41% of the vote in the city election.")
+    poll = article(
+        "daily", "The Harbour Party, whose last opinion poll had put it on 35%, cheered.", 2
+    )
+    findings = findings_of(nlp, result, poll)
+    assert all(f.status != "conflict" for f in findings)
+
+
+def test_a_share_followed_by_another_figures_shortfall_is_still_a_result(nlp: Nlp) -> None:
+    wire = article("wire", "Mara Quell won 41.3% of the first-round vote on Sunday.")
+    local = article(
+        "local", "Mara Quell led the first round with 41.3% but fell short of the 50% needed.", 2
+    )
+    findings = findings_of(nlp, wire, local)
+    assert finding_with(findings, "41.3%").status == "agreed"

@@ -154,3 +154,21 @@ def test_words_for_what_a_person_does_are_descriptions(key: str) -> None:
 @pytest.mark.parametrize("key", ["general secretary", "manager", "chief inspector", "mayor"])
 def test_posts_are_not_descriptions(key: str) -> None:
     assert not is_description(key)
+
+
+def test_a_high_court_judge_and_a_recorder_are_two_judicial_offices() -> None:
+    [finding] = told_by(
+        "Corwin Ashdale",
+        ("Mr Justice", "Mr Justice Corwin Ashdale passed sentence at the Old Bailey."),
+        ("Recorder", "Recorder Corwin Ashdale passed sentence at the Old Bailey."),
+    )
+    assert finding.status == "conflict"
+
+
+def test_plain_judge_fits_any_judicial_office() -> None:
+    found = told_by(
+        "Corwin Ashdale",
+        ("Mr Justice", "Mr Justice Corwin Ashdale passed sentence at the Old Bailey."),
+        ("Judge", "Judge Corwin Ashdale passed sentence at the Old Bailey."),
+    )
+    assert all(finding.status != "conflict" for finding in found)

@@ -186,3 +186,14 @@ def test_a_stand_in_s_word_stays_in_the_key_and_a_branch_word_does_not(
     title: str, key: str
 ) -> None:
     assert title_key(title) == key
+
+
+def test_british_judges_styles_name_their_court(nlp: Nlp) -> None:
+    text = (
+        "Mr Justice Corwin Ashdale sentenced the men at the Old Bailey. Lord Justice Imelda "
+        "Varro heard the appeal. Recorder Tobias Quill adjourned the second trial."
+    )
+    roles = _roles(nlp, text)
+    assert roles["Corwin Ashdale"] == ("Mr Justice", "justice")
+    assert roles["Imelda Varro"] == ("Lord Justice", "lord justice")
+    assert roles["Tobias Quill"] == ("Recorder", "recorder")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
 from consilience.extract.attribution import attribution_at
-from consilience.extract.nlp import Nlp, load_nlp, parse_article
-from consilience.extract.quotes import extract_quotes
-from consilience.models import Article
+from consilience.extract.names import canonical_names
+from consilience.extract.nlp import Nlp, ParsedArticle, load_nlp, parse_article
+from consilience.extract.quotes import extract_quotes, find_quotes, nearest_person_before
+from consilience.models import Article, Entity
 from consilience.settings import Settings
 
 
@@ -134,3 +136,53 @@ def test_a_speaker_in_a_while_clause_speaks_only_for_that_clause() -> None:
     parsed = parse_article(Article(id="a", source="a.txt", text=text), parser)
     at = text.index("12%")
     assert attribution_at(parsed, at, at + 3) is None
+
+
+def _with_entities(text: str, *tagged: tuple[str, str, str]) -> ParsedArticle:
+    """The parse of ``text`` with a tagger's entities given as (words, label, context): the
+    words where they first occur inside their context."""
+    parsed = parse_article(Article(id="a", source="a.txt", text=text), load_nlp(Settings()))
+    entities = []
+    for words, label, context in tagged:
+        start = text.index(context) + context.index(words)
+        entities.append(Entity(words, label, start, start + len(words), words))
+    return replace(parsed, entities=tuple(entities), aliases=canonical_names(entities))
+
+
+def test_a_pronoun_after_a_surname_tagged_as_an_organisation_is_that_person() -> None:
+    text = (
+        "Mayor Ottilie Brandvik lost her seat in Harrowgate on Sunday.\n"
+        "Brandvik thanked her staff. “We gave it everything we had,” she said."
+    )
+    # A tagger's slips: the lone surname read as an organisation, the town as a person.
+    parsed = _with_entities(
+        text,
+        ("Ottilie Brandvik", "PERSON", "Ottilie Brandvik"),
+        ("Harrowgate", "PERSON", "Harrowgate"),
+        ("Brandvik", "ORG", "Brandvik thanked"),
+    )
+    assert nearest_person_before(parsed, len(text)) == "Ottilie Brandvik"
+
+
+def test_a_surname_two_people_share_names_neither_of_them() -> None:
+    text = "Ada Brandvik and Olaf Brandvik met Brandvik Holdings. “It went well,” she said."
+    parsed = _with_entities(
+        text,
+        ("Ada Brandvik", "PERSON", "Ada Brandvik"),
+        ("Olaf Brandvik", "PERSON", "Olaf Brandvik"),
+        ("Brandvik", "ORG", "Brandvik Holdings"),
+    )
+    assert nearest_person_before(parsed, len(text)) == "Olaf Brandvik"
+
+
+def test_a_lone_surname_speaker_tagged_as_an_organisation_is_named_in_full() -> None:
+    text = (
+        "Mayor Ottilie Brandvik lost her seat on Sunday.\n"
+        "Brandvik said: “We gave it everything we had and the town chose otherwise.”"
+    )
+    parsed = _with_entities(
+        text,
+        ("Ottilie Brandvik", "PERSON", "Ottilie Brandvik"),
+        ("Brandvik", "ORG", "Brandvik said"),
+    )
+    assert [quote.speaker for quote in find_quotes(parsed)] == ["Ottilie Brandvik"]

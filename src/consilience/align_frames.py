@@ -58,6 +58,28 @@ _RATE = re.compile(
 )
 # A limit a figure may not pass ("the speed limit", "capped at") is not what happened.
 _LIMIT_ABOUT = re.compile(r"^speed limit\b")
+# A figure short of, or needed for, a majority or threshold is no result: "14 seats short of
+# a majority", "126 seats are needed for a majority", "needs 14 more to command a majority".
+# The words between are the figure's own noun ("seats"), never a new clause ("but fell").
+_OWN_WORD = r"\s+(?!(?:but|and|or|while|fell|falls|falling|was|were|is|are)\b)[a-z-]+"
+_SHORTFALL = re.compile(rf"^(?:{_OWN_WORD})?\s+(?:short of|more (?:to|for))\b")
+_THRESHOLD = re.compile(
+    rf"^(?:{_OWN_WORD}){{0,2}}?\s+(?:(?:is|are|was|were) )?(?:needed|required|necessary) "
+    r"(?:for|to)\b"
+)
+# A figure a poll or forecast gave ("whose final survey put the party on 36%") is no result.
+_POLL = re.compile(
+    r"\b(?:(?:opinion |exit )?polls?|polling|pollsters?|surveys?|forecast\w*|projections?|"
+    r"predict\w*)\b"
+)
+# How a poll words a party's share: "put the party on 31%", "gave it 35%".
+_POLL_SHARE = re.compile(
+    r"\b(?:(?:put|puts|putting|placed|places) [\w' -]{1,40} on|(?:gave|gives|give|giving) "
+    r"[\w' -]{1,30})\s*$"
+)
+# Characters before a figure searched for the poll that gave it, up to the clause break.
+_POLL_WINDOW = 100
+_CLAUSE_BREAK = re.compile(r"[;:.()]|, ")
 # The frame phrase ends at the next figure or clause break.
 _FRAME_END = re.compile(r"[\d$€£¥;:.()]|, (?!a year)")
 
@@ -66,7 +88,9 @@ def time_frame(fact: Fact) -> str | None:
     """ "earlier" for a past figure ("$940 million a year earlier", "up from $7.5 billion"),
     "to date" for a running total ("gained 30% this year"), "intraday" for a market move
     before the close ("in early trading"), "per day" (week, ...) for a count that is a rate
-    ("14,000 passengers a day"), "limit" for a speed limit, else None: the story's own time.
+    ("14,000 passengers a day"), "limit" for a speed limit, "shortfall" or "threshold" for
+    what is missing or needed ("14 seats short of a majority"), "poll" for a survey's figure,
+    else None: the story's own time.
 
     A frame after the figure that starts with "from"/"on"/"over" is the base of a change
     ("up 12% from a year earlier"), and the change itself is a current figure.
@@ -91,4 +115,20 @@ def time_frame(fact: Fact) -> str | None:
         return f"per {rate.group(1)}"
     if _TO_DATE.match(after):
         return "to date"
+    wide = fact.evidence.text[max(0, offset - _POLL_WINDOW) : offset]
+    sources = [fact.attributed_to or "", *(r.name for r in fact.roles if r.role == "agent")]
+    if any(_POLL.search(source.casefold()) for source in sources):
+        return "poll"  # "27% of the vote, according to Civica Polling"
+    return _goal_or_poll(wide, after.casefold(), fact.unit == "%")
+
+
+def _goal_or_poll(before: str, after: str, share: bool) -> str | None:
+    """ "shortfall", "threshold" or "poll" for a figure that is no result, else None."""
+    if _SHORTFALL.match(after):
+        return "shortfall"
+    if _THRESHOLD.match(after):
+        return "threshold"
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    if _POLL.search(clause.casefold()) or (share and _POLL_SHARE.search(clause)):
+        return "poll"
     return None

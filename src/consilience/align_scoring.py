@@ -49,12 +49,14 @@ from consilience.align_titles import (
     is_former,
     office_family,
     office_key,
+    one_bench,
     told_as_past,
 )
 from consilience.compare_updates import counts_what_only_grows
 from consilience.embeddings import SentenceEncoder
 from consilience.extract.date_periods import period_span, periods_agree
 from consilience.extract.dates import PREVIOUS_PREFIX, RELATIVE_MONTH
+from consilience.extract.quantity_severity import SEVERITIES
 from consilience.extract.times import TIME_UNIT
 from consilience.models import Fact
 
@@ -329,6 +331,28 @@ def _event_counts_apart(a: Fact, b: Fact) -> bool:
     return generic and (other.predicate is None or other.predicate in LIGHT_VERBS)
 
 
+def _estimator(fact: Fact) -> str | None:
+    """The head noun of who made an estimate, when it is a common noun ("the fire service")."""
+    if fact.predicate != "estimate":
+        return None
+    agent = next((r.name for r in fact.roles if r.role == "agent"), None)
+    if agent is None or any(word[:1].isupper() for word in agent.split()):
+        return None
+    return agent.split()[-1].casefold()
+
+
+def _estimators_apart(a: Fact, b: Fact) -> bool:
+    """Two estimates made by different bodies: "the insurer estimated the loss at £12m",
+    "the council estimated it at £20m" are two estimates, not one disputed figure."""
+    x, y = _estimator(a), _estimator(b)
+    return x is not None and y is not None and x != y
+
+
+def _severity(fact: Fact) -> frozenset[str]:
+    """How badly the counted people were hurt, as the about-phrase says."""
+    return SEVERITIES & frozenset(fact.about.casefold().split())
+
+
 def _casualty_family(predicate: str | None) -> int | None:
     return next((i for i, f in enumerate(CASUALTY_FAMILIES) if predicate in f), None)
 
@@ -371,6 +395,10 @@ def quantity_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
         return personal_score(a, b, index)
     if a.unit != b.unit or _participants_clash(a, b, index) or _event_counts_apart(a, b):
         return None
+    if _estimators_apart(a, b):
+        return None  # the company's estimate of the damage and the fire service's are two
+    if _severity(a) != _severity(b):
+        return None  # "six seriously injured" is a part of "19 injured", never the same
     if _sources_apart(a, b, index):
         return None  # the police's estimate and the organisers' are two figures
     if time_frame(a) != time_frame(b):
@@ -451,6 +479,10 @@ def date_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     if _loose_month_edge(a, b) or _loose_month_edge(b, a):
         return None  # "this month" said on 22 May of a vote on 3 June: loose, no conflict
     subject_a, subject_b = a.subject.casefold(), b.subject.casefold()
+    if _another_year(a.value, b.value) or _another_year(b.value, a.value):
+        return None  # "won 31% in 2022" / "won on 22 November 2026": two elections
+    if subject_a.startswith(PREVIOUS_PREFIX) and not _one_record(a, b):
+        return None  # "turnout, the highest since 2010" / "its vote share, highest since 2006"
     specific = subject_a not in LIGHT_VERBS and subject_b not in LIGHT_VERBS
     if not specific and not _same_day_or_coarser(a.value, b.value):
         return None  # "stood at 3.1% in September", "was 5% in 2025": when a figure held, no event
@@ -466,6 +498,40 @@ def date_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
     if margin < 0:
         return None
     return margin + (SAME_VALUE_BONUS if a.value == b.value else 0.0)
+
+
+# Years apart beyond which a bare year and a full date are two happenings, not one event
+# dated two ways: outlets slip a year, not four.
+YEARS_APART = 2
+
+
+def _another_year(year: str, dated: str) -> bool:
+    """A bare year and a day or month at least ``YEARS_APART`` years away from it: an
+    earlier (or later) occurrence of the event, as "the 31% it won in 2022" beside "won on
+    22 November 2026"."""
+    if not re.fullmatch(r"\d{4}", year) or not re.match(r"\d{4}-\d{2}", dated):
+        return False
+    return abs(int(dated[:4]) - int(year)) >= YEARS_APART
+
+
+# Words of a record's clause that say it is a record, or who reported it, not what it measures.
+_RECORD_WORDS = content_stems(
+    "highest lowest biggest largest worst best strongest weakest fewest most least deadliest "
+    "busiest longest shortest first since said says according"
+)
+
+
+def _record_thing(fact: Fact) -> frozenset[str]:
+    """Content stems of what a record date measures: the words before the date."""
+    end = fact.span.start - fact.evidence.start if fact.span is not None else None
+    text = re.sub(r"\d", " ", fact.evidence.text[:end])
+    return content_stems(text) - _RECORD_WORDS
+
+
+def _one_record(a: Fact, b: Fact) -> bool:
+    """Whether two "highest since" dates are one record: their sentences name the same
+    measured thing before the date ("turnout ... highest since" in both)."""
+    return bool(_record_thing(a) & _record_thing(b))
 
 
 def _loose_month_edge(month: Fact, other: Fact) -> bool:
@@ -493,6 +559,8 @@ def person_role_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
         return 1.0
     if not _at_one_time(a, b):
         return None  # a "former chief executive" may well be the chair now
+    if one_bench(office_a, office_b):
+        return None  # "Judge X" is how many outlets write any judge, "Mr Justice X" too
     family = office_family(office_a)
     related = (
         deputy_of(office_a, office_b)

@@ -30,6 +30,7 @@ __all__ = [
     "is_rank",
     "office_family",
     "office_key",
+    "one_bench",
     "stands_in_for",
     "told_as_past",
 ]
@@ -74,7 +75,14 @@ _SYNONYMS: tuple[tuple[str, str], ...] = (
 # both chief executive and finance chief, both mayor and deputy mayor). Matched on the last
 # words of the key, so "trade minister" is in the government family.
 _FAMILIES: dict[str, tuple[str, ...]] = {
-    "legal": ("prosecutor", "defence lawyer", "lawyer", "barrister", "judge", "solicitor"),
+    "legal": (
+        "prosecutor",
+        "defence lawyer",
+        "lawyer",
+        "barrister",
+        "solicitor",
+        *("judge", "justice", "recorder", "magistrate"),
+    ),
     "corporate": (
         "chief executive",
         "chief financial officer",
@@ -110,6 +118,10 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
         "admiral",
     ),
 }
+# Offices of judges: "Mr Justice X" (a High Court judge), "Lord Justice X" (an appeal judge),
+# "Recorder X" (a part-time judge) are different offices; plain "judge" may name any of them.
+_JUDGE = "judge"
+_JUDICIAL_OFFICES = frozenset({_JUDGE, "justice", "recorder", "magistrate"})
 # Words that describe what a person does or leads rather than name a post ("party leader",
 # "a senior official", "the agency's head"): they fit any office, so never contradict one.
 _DESCRIPTIONS = frozenset(
@@ -178,6 +190,16 @@ def exclusive_offices(a: str, b: str) -> bool:
     if a == b or is_description(a) or is_description(b):
         return False
     return is_rank(a) == is_rank(b)
+
+
+def one_bench(a: str, b: str) -> bool:
+    """Whether one office key is plain "judge" and the other a judicial office: "judge" is
+    how many outlets write any judge ("Judge X" for "Mr Justice X"), so the two agree."""
+    return _JUDGE in (a, b) and all(_is_judicial(key) for key in (a, b))
+
+
+def _is_judicial(key: str) -> bool:
+    return key.rpartition(" ")[2] in _JUDICIAL_OFFICES
 
 
 def deputy_of(a: str, b: str) -> bool:

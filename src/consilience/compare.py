@@ -95,7 +95,11 @@ def _variant_key(fact: Fact) -> str:
     if (split := vote_split(fact)) is not None:  # "312-190" and "312-109": two results
         return f"vote {split!r}"
     if fact.kind == "quantity" and fact.number is not None:
-        return f"{fact.number!r}|{fact.unit}|{fact.hedge}"
+        # "nearly six hours" and "almost six hours": one hedge, two wordings, two variants
+        worded = fact.value.split()[0].casefold() if fact.hedge and fact.value else ""
+        return f"{fact.number!r}|{fact.unit}|{fact.hedge}|{worded}"
+    if fact.unit == TIME_UNIT:  # "shortly before 3am" and "about 3am": two hedged windows
+        return f"{fact.value}|{fact.hedge}"
     if fact.kind == "person_role":  # one office however written, "former" kept apart
         title = office_key(fact.predicate or fact.value)
         return f"former {title}" if is_former(fact) else title

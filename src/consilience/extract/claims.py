@@ -7,7 +7,8 @@ object and its conjuncts; without one, a list of capitalised names after the pre
 members are who joined, the target what they joined (named by its head noun, "corridor",
 however each outlet spells the full name); "did not join" states no membership. "Marches
 were also held in A, B and C" (or "took place in", "also marched in") states where an event
-happened: claim "place", the event as target.
+happened: claim "place", the event as target. An event that happens at one place ("made
+landfall near A", "came ashore at A") states that place alone: claim "place", one member.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from consilience.extract.events import EVENT_NOUNS
+from consilience.extract.events import EVENT_NOUNS, event_of_words
 from consilience.extract.names import clean_name, looks_like_person
 from consilience.extract.nlp import ParsedArticle, evidence, sentence_at
 from consilience.extract.quotes import nearest_person_before
@@ -39,6 +40,11 @@ _PLACE_EVENTS = EVENT_NOUNS | {"march", "rally", "demonstration", "vigil", "even
 _MARCHED = {"marched": "march", "rallied": "rally", "demonstrated": "demonstrate"}
 _MARCHED |= {"protested": "protest"}
 _MARCH_VERBS = frozenset(_MARCHED.values())
+# Events that happen at a single place, and the prepositions that name it ("made landfall
+# near A", "came ashore at A"): one member is a claim, since outlets naming two disagree.
+_ONE_PLACE_EVENTS = frozenset({"landfall"})
+_AT_PREPOSITIONS = frozenset({"at", "near", "in", "on", "over"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that introduce what is joined ("signed up to the pact", "entered into").
 _JOIN_PREPOSITIONS = frozenset({"to", "into"})
 # Which prepositions introduce the set for each claim ("tour of", "sign with").
@@ -60,6 +66,10 @@ _PLACED = re.compile(
     r"demonstrated|protested))[ \t]+(?:also[ \t]+)?in[ \t]+"
     rf"(?P<set>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*,?[ \t]+and[ \t]+{_NAME})"
 )
+_LANDED = re.compile(
+    r"\b(?:made|makes?|making|came|comes?|coming|hit|hits|reached)\s+(?:landfall|ashore|land)"
+    rf"\s+(?:at|near|in|on|over)\s+(?:the\s+)?(?P<set>{_NAME})"
+)
 _FALLBACK = re.compile(
     r"\b(?P<verb>visit(?:s|ed|ing)?|tour(?:s|ed|ing)?\s+of|trips?\s+to|stops?\s+in|"
     r"travel(?:s|led|ling)?\s+to|go(?:es|ing)?\s+to|sign(?:s|ed|ing)?\s+\w+\s+with)\s+"
@@ -76,7 +86,8 @@ def extract_claims(parsed: ParsedArticle) -> list[Fact]:
     for claim, agent, members, at in found:
         sentence = sentence_at(parsed, at)
         names = sorted({aliases.get(m, m) for m in members})
-        if sentence is None or len(names) < MIN_MEMBERS:
+        single = claim == "place" and agent in _ONE_PLACE_EVENTS
+        if sentence is None or len(names) < (1 if single else MIN_MEMBERS):
             continue
         target = ""
         if claim in ("join", "place"):
@@ -106,7 +117,7 @@ def _parsed_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], int
     doc: Any = parsed.doc
     found = []
     for token in doc:
-        placed = _placed(parsed, token)
+        placed = _placed(parsed, token) or _landed(parsed, token)
         if placed is not None:
             found.append(placed)
             continue
@@ -169,6 +180,31 @@ def _placed(parsed: ParsedArticle, verb: Any) -> tuple[str, str, list[str], int]
     ]
     members = list(dict.fromkeys(m for m in members if m))
     return ("place", event, members, verb.idx) if len(members) >= MIN_MEMBERS else None
+
+
+def _landed(parsed: ParsedArticle, verb: Any) -> tuple[str, str, list[str], int] | None:
+    """The one place an event happened at: "made landfall near A", "came ashore at A"."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    sentence = sentence_at(parsed, verb.idx)
+    if sentence is None:
+        return None
+    end = verb.idx + len(verb.text)
+    words = [(w.idx, w.lower_) for w in verb.subtree if w.idx <= end + 12 and w.idx >= verb.idx]
+    event = event_of_words(words, verb.idx, str(verb.doc[verb.i : verb.i + 2].text), verb.idx)
+    if event not in _ONE_PLACE_EVENTS:
+        return None
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "advmod")]
+    members = [
+        _place_name(head)
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in _AT_PREPOSITIONS
+        for head in prep.children
+        if head.dep_ == "pobj" and head.pos_ == "PROPN" and head.ent_type_ not in ("DATE", "TIME")
+    ]
+    members = list(dict.fromkeys(m for m in members if m))
+    return ("place", event, members[:1], verb.idx) if members else None
 
 
 def _place_name(token: Any) -> str:
@@ -271,6 +307,8 @@ def _pattern_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], in
         if not verb and event not in _PLACE_EVENTS:
             continue
         found.append(("place", event, _split_names(match.group("set")), match.start()))
+    for match in _LANDED.finditer(text):
+        found.append(("place", "landfall", _split_names(match.group("set"))[:1], match.start()))
     for match in _FALLBACK.finditer(text):
         word = match.group("verb").split()[0].lower()
         lemma = next((p for p in PREDICATES if word.startswith(p)), "visit")

@@ -32,7 +32,7 @@ EVENT_NOUNS = _words(
     ceremony conference speech interview protest strike walkout stoppage war invasion
     ceasefire launch release collapse arrest death funeral inauguration match game race
     festival opening closure outbreak raid bombing coup resignation appointment decision
-    derailment takeover merger acquisition transaction
+    derailment takeover merger acquisition transaction blaze inferno runoff landfall
     """
 )
 # One event, many words: each maps to the lemma every outlet's wording shares.
@@ -45,6 +45,7 @@ _SYNONYMS = {
     "signing": "sign", "inauguration": "inaugurate", "bombing": "attack",
     "die": "death", "launch": "launch", "derailment": "derail",
     "takeover": "deal", "merger": "deal", "acquisition": "deal", "transaction": "deal",
+    "blaze": "fire", "inferno": "fire",
 }  # fmt: skip
 # Verb + particle or object idioms that name an event: "walked out", "downed tools".
 _IDIOMS = {
@@ -58,10 +59,14 @@ _IDIOMS = {
     ("apply", "from"): "entry into force", ("kick", "in"): "entry into force",
     ("leave", "rail"): "derail", ("leave", "track"): "derail", ("come", "rail"): "derail",
     ("come", "track"): "derail", ("jump", "track"): "derail", ("jump", "rail"): "derail",
+    ("make", "landfall"): "landfall", ("come", "ashore"): "landfall", ("hit", "land"): "landfall",
+    ("make", "land"): "landfall", ("reach", "land"): "landfall",
+    ("shoot", "dead"): "kill", ("stab", "death"): "kill", ("beat", "death"): "kill",
+    ("shoot", "death"): "kill", ("burn", "death"): "kill", ("crush", "death"): "kill",
 }  # fmt: skip
 # Idioms whose second word is the object of a preposition: "came into force", "came off the
-# rails" are (verb, noun) above, found through the preposition.
-_PREPOSITIONS = _words("into in off from")
+# rails", "stabbed to death" are (verb, noun) above, found through the preposition.
+_PREPOSITIONS = _words("into in off from to")
 # The same idioms as surface text, for the no-model path.
 _IDIOM_PATTERNS = [
     (re.compile(r"\b(?:walk(?:s|ed|ing)?\s+(?:out|off)|down(?:s|ed|ing)?\s+tools|"
@@ -78,6 +83,11 @@ _IDIOM_PATTERNS = [
     (re.compile(r"\b(?:derail(?:s|ed|ing)?|(?:left|leaves?|leaving|came|comes?|coming|"
                 r"jump(?:s|ed|ing)?)\s+(?:off\s+)?the\s+(?:rails?|tracks?))\b", re.I),
      "derail"),
+    (re.compile(r"\b(?:(?:made|makes?|making)\s+landfall|(?:came|comes?|coming)\s+ashore|"
+                r"(?:hit|hits|hitting|made|reached)\s+land)\b", re.I),
+     "landfall"),
+    (re.compile(r"\b(?:(?:stabbed|beaten|shot|burned|crushed)\s+to\s+death|shot\s+dead)\b", re.I),
+     "kill"),
 ]  # fmt: skip
 # Verbs that only place an event in time or say it happened ("the visit starts on Monday",
 # "the quake struck at dawn"): an event noun as their subject or object is the better name.
@@ -154,13 +164,17 @@ def _event_noun_of(verb: Any) -> str | None:
 def event_of_token(token: Any, start: int, end: int) -> str | None:
     """The event lemma a date token dates, staying within the sentence ``[start, end)``."""
     sentence = str(token.doc.text[start:end])
+    before = _event_noun_before(token, start)
+    if before is not None:
+        return event_lemma(before)
     for _ in range(MAX_EVENT_CLIMB):
         head = token.head
         if head.i == token.i or not start <= head.idx < end:
             break
-        lemma = str(head.lemma_).lower()
+        lemma = _noun_lemma(head)
         if head.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS:
             return event_lemma(lemma)
+        lemma = str(head.lemma_).lower()
         if head.pos_ == "VERB" and lemma == "do" and _has_child(head, "advmod", "so"):
             head = _antecedent_verb(head, start) or head  # "fell ill ... did so on 18 May"
             lemma = str(head.lemma_).lower()
@@ -180,6 +194,31 @@ def event_of_token(token: Any, start: int, end: int) -> str | None:
             return event_lemma(lemma, sentence)
         token = head
     return None
+
+
+def _noun_lemma(token: Any) -> str:
+    """A noun's lemma, joining a hyphenated compound the tagger splits ("run-off")."""
+    lemma = str(token.lemma_).lower()
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        return str(doc[token.i - 2].lower_) + lemma
+    return lemma.replace("-", "")
+
+
+def _event_noun_before(date: Any, start: int) -> str | None:
+    """The event noun right before the date's "on" inside a prepositional phrase ("will meet
+    in a run-off on 13 May", "complicated by the vote on 6 June"): the parser often hangs
+    the date on the verb, but it dates the event it follows."""
+    prep = date.head
+    if prep.dep_ != "prep" or prep.lower_ != "on" or prep.i < 1:
+        return None
+    noun = date.doc[prep.i - 1]
+    if noun.idx < start or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+        return None
+    if noun.head.head.pos_ == "VERB" and _idiom(noun.head.head) is not None:
+        return None  # "stabbed to death on 14 May": the idiom names the event
+    lemma = _noun_lemma(noun)
+    return lemma if lemma in EVENT_NOUNS else None
 
 
 def _raised_event_noun(verb: Any) -> str | None:

@@ -34,13 +34,17 @@ KEY_MODIFIERS = frozenset(
      "executive", "foreign", "defence", "defense", "finance", "trade", "commerce", "interior",
      "senior", "assistant", "associate", "supreme", "first", "co-founder", "elect",
      "president-elect", "financial", "operating", "technology", "marketing", "campaign",
-     "prosecution", "medical", "scientific", "nursing", "caretaker"}
+     "prosecution", "medical", "scientific", "nursing", "caretaker", "lord"}
 )  # fmt: skip
 # Ranks and posts beyond the shared office words: police ranks ("Detective Superintendent",
 # "Chief Inspector") and a sports team's "head coach"; "detective" only says which branch.
 _MORE_OFFICE_WORDS = frozenset(
     {"coach", "superintendent", "inspector", "sergeant", "constable", "investigator", "coroner"}
+    | {"recorder", "magistrate"}
 )
+# Styles of judges in British courts: "Mr Justice X" sits in the High Court, "Lord Justice X"
+# in the Court of Appeal; "Mr" and "Mrs" are part of the style, "Lord" and "Lady" of the office.
+_JUSTICE_STYLES = {"mr": "", "mrs": "", "ms": "", "lord": "lord", "lady": "lord"}
 _MORE_MODIFIERS = frozenset({"detective", "medical", "scientific", "nursing", "caretaker"})
 _OFFICE_WORDS = TITLE_WORDS | _MORE_OFFICE_WORDS
 # Wordings of one office, matched on the key ("finance chief" is news style for a CFO).
@@ -104,6 +108,9 @@ def title_key(title: str) -> str:
     """Normalised title: "former US President" -> "former president", "Minister of Transport"
     -> "transport minister", "CFO" -> "chief financial officer"."""
     words = [_POSSESSIVE_OWNER.sub("", word).lower() for word in title.split()]
+    if len(words) > 1 and words[1] == "justice" and words[0].rstrip(".") in _JUSTICE_STYLES:
+        words = [_JUSTICE_STYLES[words[0].rstrip(".")], *words[1:]]
+        words = [word for word in words if word]
     if "of" in words:  # "Minister of Transport": the portfolio goes before the office
         cut = words.index("of")
         portfolio = [word for word in words[cut + 1 :] if word in PORTFOLIO_WORDS]
@@ -148,7 +155,17 @@ def _title_before(prefix: str) -> str | None:
         taken.insert(0, token)
     if not taken or taken[-1].lower() not in _OFFICE_WORDS:
         return None
-    return " ".join(taken)
+    return _styled(tokens[: len(tokens) - len(taken)], " ".join(taken))
+
+
+def _styled(tokens_before: list[str], title: str) -> str:
+    """A judge's title with the style word before it: "Mr Justice", "Lord Justice"."""
+    if not title.lower().startswith("justice") or not tokens_before:
+        return title
+    style = tokens_before[-1].rstrip(".")
+    if style.lower() in _JUSTICE_STYLES and style[:1].isupper():
+        return f"{style} {title}"
+    return title
 
 
 def _trim_title(words: list[str]) -> str | None:
@@ -231,6 +248,9 @@ def _role_of(
     if inner_title:
         before = _title_before(lead)
         title = before if before and before.endswith(inner_title) else inner_title
+        if title == inner_title:  # "[Mr Justice Alaric Denholm]" as one tagged run
+            ahead = prefix + entity.text[: max(entity.text.find(title), 0)]
+            title = _styled(_TOKEN.findall(ahead), title)
     else:
         title = _title_before(prefix) or ""
     if title:
@@ -252,10 +272,13 @@ def _without_leading_title(entity: Entity) -> Entity:
     Ansel Brack"), without it, so the rank is read as the title before the name."""
     words = list(re.finditer(r"\S+", entity.text))
     cut = 0
+    styled = len(words) > 2 and words[1].group() == "Justice"
+    if styled and words[0].group().rstrip(".").lower() in _JUSTICE_STYLES:
+        cut = 1  # "[Lord Justice] Imelda Varro"
     while cut < len(words) - 1 and _is_title_word(words[cut].group()):
         cut += 1
     leading = {word.group().lower() for word in words[:cut]}
-    if not leading & (_MORE_OFFICE_WORDS | _MORE_MODIFIERS):
+    if not leading & (_MORE_OFFICE_WORDS | _MORE_MODIFIERS) and not (styled and cut > 1):
         return entity
     offset = words[cut].start()
     return replace(entity, text=entity.text[offset:], start=entity.start + offset)

@@ -15,6 +15,7 @@ phrase after the number stands in (``quantity_rules``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from consilience.extract.casualties import (
@@ -54,6 +55,7 @@ from consilience.extract.quantity_clauses import (
     states_level,
 )
 from consilience.extract.quantity_deals import deal_reading, per_item
+from consilience.extract.quantity_durations import DELIBERATION_UNIT, deliberations
 from consilience.extract.quantity_filters import is_not_an_amount
 from consilience.extract.quantity_idioms import idiom_predicate
 from consilience.extract.quantity_measures import (
@@ -75,9 +77,11 @@ from consilience.extract.quantity_parse import (
     phrase,
 )
 from consilience.extract.quantity_rules import facts_by_rules
+from consilience.extract.quantity_severity import severity_about, severity_after
 from consilience.extract.quantity_wholes import (
     glued_sizes,
     is_glued_compound,
+    placing_holder,
     share_about,
     share_holder,
     size_about,
@@ -122,11 +126,56 @@ def extract_quantities(parsed: ParsedArticle) -> list[Fact]:
         found = with_point_changes(sentence.text, find_number_expressions(sentence.text))
         kept = [_shift(m, sentence.start) for m in found if not is_not_an_amount(sentence.text, m)]
         if parsed.doc is None:
-            facts.extend(_facts_by_rules(parsed, sentence, kept))
+            made = _facts_by_rules(parsed, sentence, kept)
         else:
             every = [_shift(m, sentence.start) for m in found]
-            facts.extend(_facts_by_parse(parsed, sentence, kept, every, reading))
+            made = _facts_by_parse(parsed, sentence, kept, every, reading)
+        facts.extend(_with_severity(parsed, sentence, kept, made))
+        every_match = [_shift(m, sentence.start) for m in found]
+        facts.extend(_deliberation_facts(parsed, sentence, every_match, made))
     return facts
+
+
+def _deliberation_facts(
+    parsed: ParsedArticle, sentence: Sentence, matches: list[NumberMatch], made: list[Fact]
+) -> list[Fact]:
+    """How long a jury deliberated, in hours (``quantity_durations``), unless already read."""
+    text = parsed.article.text[: sentence.end]
+    taken = {f.span.start for f in made if f.span is not None}
+    facts: list[Fact] = []
+    for found in deliberations(text, [m for m in matches if m.start not in taken]):
+        start = found.match.start
+        jury = "jury " if re.search(r"\bjur(?:y|ors)\b", sentence.text, re.IGNORECASE) else ""
+        number = replace(found.match.number, value=found.hours, unit=DELIBERATION_UNIT)
+        match = NumberMatch(start, found.value_end, text[start : found.value_end], number)
+        about = f"{jury}deliberation time"
+        facts.append(_fact(parsed, sentence, (start, found.value_end), "deliberation", about,
+                           match, "deliberate"))  # fmt: skip
+    return facts
+
+
+def _with_severity(
+    parsed: ParsedArticle, sentence: Sentence, matches: list[NumberMatch], facts: list[Fact]
+) -> list[Fact]:
+    """Counts followed by how badly they were hurt ("six of them seriously") become counts
+    of people seriously (critically) injured, read anew when the parse made no fact."""
+    text = parsed.article.text
+    by_span = {(f.span.start, f.span.end): f for f in facts if f.span is not None}
+    out = list(facts)
+    for match in matches:
+        if match.number.unit is not None or match.number.scale_word is not None:
+            continue
+        severity = severity_after(text[match.end : sentence.end])
+        if severity is None:
+            continue
+        about = severity_about(severity)
+        made = _fact(parsed, sentence, (match.start, match.end), "people", about, match, "injure")
+        old = by_span.get((match.start, match.end))
+        if old is not None:
+            out[out.index(old)] = replace(made, roles=old.roles, context=old.context)
+        else:
+            out.append(made)
+    return out
 
 
 def _shift(match: NumberMatch, offset: int) -> NumberMatch:
@@ -322,6 +371,10 @@ def _fact_from_parse(
         subject, about = reading.measured[unit]
         span_ = (match.start, match.end)
         return _fact(parsed, sentence, span_, subject, f"{about} {earlier}", match, "compare")
+    placed = placing_holder(root, verb) if noun is None and unit == "%" else None
+    if placed is not None:  # "Varga led the first round with 44.1%": Varga's share
+        at, about = (match.start, match.end), f"{share_about(placed, root)} of the vote"
+        return _fact(parsed, sentence, at, "share", about, match, None)
     if noun is None:
         return _bare_amount_fact(parsed, sentence, match, root, verb, predicate, reading)
     subject = noun_lemma(noun)
@@ -332,6 +385,8 @@ def _fact_from_parse(
     if subject in TOLL_NOUNS or is_people(noun, predicate):
         subject, predicate = "people", casualty_of(noun, predicate)
         about = f"people {casualty_participle(predicate)}" if predicate else about
+        if predicate == "employ":  # "employs 480 people" counts the staff: "480 employees"
+            subject, about = "employee", "employees"
     elif unit is None and predicate is not None and predicate not in LIGHT_VERBS:
         acted_on = verb is not None and noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass")
         if acted_on or (noun.dep_ == "pobj" and gerund_predicate(noun) is not None):
@@ -393,4 +448,5 @@ def _bare_amount_fact(
     if bare is None:
         return None
     span = (match.start, match.end)
+    predicate = bare.predicate or predicate
     return _fact(parsed, sentence, span, bare.subject, bare.about, match, predicate, bare.roles)

@@ -35,6 +35,11 @@ ANY_VERB_ELLIPSIS_SENTENCES = 1
 LIGHT_VERBS = frozenset({"be", "have"})
 _MONEY_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr"})
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "pobj", "conj", "appos"})
+# Verbs that value a thing "at" an amount: "estimated the damage at 40 million euros", "put
+# the cost at $2bn". The amount measures the object; whoever estimates is the agent.
+_VALUING_VERBS = frozenset({"estimate", "put", "value", "assess", "peg", "place", "calculate"})
+_PRONOUNS = frozenset({"it", "they", "we"})
+_SAYING_VERBS = frozenset({"say", "tell", "announce", "state", "report", "add"})
 
 
 @dataclass(slots=True)
@@ -63,6 +68,7 @@ class BareReading:
     subject: str
     about: str
     roles: tuple[Role, ...]
+    predicate: str | None = None
 
 
 def bare_amount_reading(
@@ -75,6 +81,10 @@ def bare_amount_reading(
     """An amount with no counted noun: money is "money", a count borrows a recent noun."""
     inside = {root.i, *(t.i for t in root.subtree)}
     roles = clause_roles(verb, root, inside) if verb is not None else ()
+    if unit is not None and unit != "%" and verb is not None:
+        valued = _valuation(root, verb, roles)
+        if valued is not None:
+            return valued
     if unit is not None and unit != "%" and verb is not None and root.dep_ in _MONEY_DEPS:
         about = f"money {participle(verb, str(predicate))}"
         source = next((r.name for r in roles if r.role == "target"), None)
@@ -92,6 +102,33 @@ def bare_amount_reading(
         return None
     about = f"{borrowed.noun_phrase} {participle(verb, str(predicate))}"
     return BareReading(borrowed.subject, about, roles)
+
+
+def _valuation(root: Any, verb: Any, roles: tuple[Role, ...]) -> BareReading | None:
+    """ "estimated the damage at 40 million euros": the damage's estimate, by whom."""
+    at = root.head
+    if root.dep_ != "pobj" or at.lower_ != "at" or verb.lemma_.lower() not in _VALUING_VERBS:
+        return None
+    thing = at.head if at.head.dep_ == "dobj" and at.head.head.i == verb.i else None
+    thing = thing or next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if thing is None or thing.pos_ not in ("NOUN", "PROPN"):
+        return None
+    kept = tuple(r for r in roles if r.role == "agent")
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if not kept and pronoun is not None and pronoun.lower_ in _PRONOUNS:
+        kept = _speaker_of(verb)
+    subject = thing.lemma_.lower()
+    return BareReading(subject, f"{subject} estimate", kept, "estimate")
+
+
+def _speaker_of(verb: Any) -> tuple[Role, ...]:
+    """ "The fire service said it estimated ...": "it" is the one who said so."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _SAYING_VERBS:
+        return ()
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ not in ("NOUN", "PROPN"):
+        return ()
+    return (Role("agent", phrase(speaker)),)
 
 
 def _has_prep(verb: Any, *words: str) -> bool:

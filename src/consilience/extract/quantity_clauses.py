@@ -103,6 +103,15 @@ def changed_thing(change_noun: Any, inside: set[int] | frozenset[int] = frozense
     return None
 
 
+# A past occasion a figure above or below is compared with: "at the last election", "in 2019".
+_PAST_OCCASION = re.compile(
+    r"\b(?:at|in|during) the (?:last|previous|prior) \w+|\bin (?:19|20)\d\d\b|"
+    r"\b(?:a year earlier|last year|a year ago)\b",
+    re.IGNORECASE,
+)
+_OCCASION_CHARS = 60
+
+
 def earlier_marker(root: Any, after: str) -> str | None:
     """ "a year earlier" for the base of a comparison ("from $7.5 billion a year earlier")."""
     prep = root.head if root.dep_ == "pobj" else None
@@ -111,6 +120,8 @@ def earlier_marker(root: Any, after: str) -> str | None:
     if root.left_edge.lower_ == "to":
         return None  # "from 6% to 7.5%" parsed as one object of "from": 7.5% is the new level
     base = prep.lower_ == "from" or (prep.lower_ == "with" and prep.head.lemma_ == "compare")
+    if prep.lower_ in ("above", "below") and _PAST_OCCASION.search(after[:_OCCASION_CHARS]):
+        return "earlier"  # "well above the 61% recorded at the last election"
     if not base and not (prep.lower_ in ("on", "than") and prep.head.lower_ in ("up", "down")):
         return None
     when = _EARLIER_WHEN.match(after)

@@ -22,6 +22,7 @@ __all__ = [
     "SIZE_NOUNS",
     "glued_sizes",
     "is_glued_compound",
+    "placing_holder",
     "share_about",
     "share_holder",
     "size_about",
@@ -149,6 +150,32 @@ def share_holder(root: Any, verb: Any | None) -> Any | None:
         if child.dep_ in ("dobj", "dative") and child.i != root.i:
             return child
     return None
+
+
+# Verbs by which a candidate or party places with a share: "led the first round with 44%".
+_PLACING_VERBS = frozenset({"lead", "top", "finish", "come", "win", "head"})
+
+
+def placing_holder(root: Any, verb: Any | None) -> Any | None:
+    """Who placed "with" a percent: "Varga led the first round with 44.1%" -> Varga; and
+    who the verb is left out for: "X won 44% of the vote and Y 36%" -> Y."""
+    owner = root.head
+    if root.dep_ == "appos" and owner.dep_ == "conj" and owner.pos_ == "PROPN":
+        shared = owner.head
+        if shared.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lower_ == "%" and c.i < owner.i for c in shared.children
+        ):
+            return owner
+    if verb is None or verb.lemma_.lower() not in _PLACING_VERBS:
+        return None
+    with_ = root.head
+    if root.dep_ != "pobj" or with_.lower_ != "with":
+        return None
+    if with_.head.i != verb.i and with_.head.head.i != verb.i:
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None
+    )
 
 
 def share_about(holder: Any, measured: Any) -> str:

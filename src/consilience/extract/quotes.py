@@ -100,12 +100,23 @@ def nearest_person_before(
     before: list[Entity] = [e for e in parsed.entities if e.end <= offset]
     for entity in reversed(before):
         if entity.label not in _PERSON_LABELS:
+            # A tagger may label a lone surname as an organisation ("Venk conceded") after
+            # naming the person in full ("Dorota Venk"): opening its sentence, the surname
+            # names the person acting there, whom a pronoun then refers to.
+            surname_of = _person_with_part(parsed, clean_name(entity.text, entity.label))
+            if surname_of and _opens_sentence(parsed, entity):
+                return surname_of
             continue
         name = clean_name(entity.text, entity.label)
         full = names.get(name, name)
         if name and looks_like_person(full, entity.label):
             return full
     return None
+
+
+def _opens_sentence(parsed: ParsedArticle, entity: Entity) -> bool:
+    sentence = sentence_at(parsed, entity.start)
+    return sentence is not None and not sentence.text[: entity.start - sentence.start].strip()
 
 
 def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -157,7 +168,10 @@ def _resolve(parsed: ParsedArticle, who: str, at: int, aliases: dict[str, str]) 
     label = inside[-1].label if inside else "PERSON"
     words = inside[-1].text if inside else who
     name = clean_name(_after_office(words) if label in _PERSON_LABELS else words, label)
-    return aliases.get(name) or _person_with_part(parsed, name) or name
+    full = aliases.get(name) or name
+    if full == name and " " not in name:  # a lone surname the tagger took for an organisation
+        return _person_with_part(parsed, name) or name
+    return full
 
 
 def _after_office(who: str) -> str:
