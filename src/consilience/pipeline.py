@@ -8,7 +8,7 @@ article aside as a ``SkippedInput`` with the reason, and the batch goes on.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -17,17 +17,15 @@ from consilience.clean import clean_article, machine_text_signs
 from consilience.cluster import cluster_stories, stories_from_assignments
 from consilience.compare import compare_slots
 from consilience.dedup import CopyGroups, find_copies, independent_sources
-from consilience.errors import ConsilienceError, InputError
-from consilience.extract import (
-    Nlp,
-    ParsedArticle,
-    analysis_of,
-    canonical_names,
-    load_nlp,
-    parse_article,
-    parse_articles,
-)
+from consilience.extract import Nlp, canonical_names, load_nlp
 from consilience.extract.dates import WEEKDAY_MISMATCH
+from consilience.extract_workers import (
+    Outcome,
+    analyze_in_workers,
+    analyze_serially,
+    describe_failure,
+    worker_count,
+)
 from consilience.ingest import read_inputs
 from consilience.models import (
     Analysis,
@@ -61,15 +59,6 @@ class Ingested:
     skipped: tuple[SkippedInput, ...]
 
 
-def _describe_failure(exc: Exception) -> str:
-    """A reason for a set-aside input; our own errors already read as sentences."""
-    if isinstance(exc, InputError):
-        return exc.reason
-    if isinstance(exc, ConsilienceError):
-        return str(exc)
-    return f"unexpected {type(exc).__name__}: {exc}"
-
-
 def ingest_inputs(inputs: Sequence[str], settings: Settings) -> Ingested:
     """Read and clean every input; unreadable ones are set aside with a reason.
 
@@ -84,7 +73,7 @@ def ingest_inputs(inputs: Sequence[str], settings: Settings) -> Ingested:
         try:
             article = clean_article(raw, settings)
         except Exception as exc:  # one broken article never stops a batch
-            skipped.append(SkippedInput(raw.source, _describe_failure(exc)))
+            skipped.append(SkippedInput(raw.source, describe_failure(exc)))
             continue
         articles.setdefault(article.id, article)
     return Ingested(tuple(articles.values()), tuple(skipped))
@@ -93,33 +82,23 @@ def ingest_inputs(inputs: Sequence[str], settings: Settings) -> Ingested:
 def analyze_each(
     articles: Sequence[Article], nlp: Nlp, settings: Settings, skipped: list[SkippedInput]
 ) -> list[Analysis]:
-    """Extract every article's facts, parsing in batches; a failing article is set aside."""
+    """Extract every article's facts in article order; a failing article is set aside.
+
+    With ``parse_processes`` above 1 and enough articles to repay starting them, worker
+    processes do the parsing and extraction; the results are the same as in one process.
+    """
+    workers = worker_count(settings, len(articles))
+    if workers > 1:
+        outcomes: Iterable[Outcome] = analyze_in_workers(articles, nlp, settings, workers)
+    else:
+        outcomes = analyze_serially(articles, nlp)
     analyses: list[Analysis] = []
-    consumed = 0
-    try:
-        for parsed in parse_articles(articles, nlp, settings.parse_processes):
-            consumed += 1
-            _extract_into(parsed, analyses, skipped)
-    except Exception as exc:  # the batch parser failed: go on one article at a time
-        log.warning("batch parsing failed (%s); parsing the rest one by one", exc)
-        for article in articles[consumed:]:
-            try:
-                parsed = parse_article(article, nlp)
-            except Exception as article_exc:  # one broken article never stops a batch
-                skipped.append(SkippedInput(article.source, _describe_failure(article_exc)))
-                continue
-            _extract_into(parsed, analyses, skipped)
+    for outcome in outcomes:
+        if isinstance(outcome, Analysis):
+            analyses.append(outcome)
+        else:
+            skipped.append(outcome)
     return analyses
-
-
-def _extract_into(
-    parsed: ParsedArticle, analyses: list[Analysis], skipped: list[SkippedInput]
-) -> None:
-    try:
-        analyses.append(analysis_of(parsed))
-    except Exception as exc:  # one broken article never stops a batch
-        log.warning("extraction failed for %s: %s", parsed.article.source, exc)
-        skipped.append(SkippedInput(parsed.article.source, _describe_failure(exc)))
 
 
 def analyze_articles(

@@ -15,7 +15,7 @@ from typing import Any
 
 from consilience.errors import SettingsError
 
-__all__ = ["Settings", "describe_settings", "load_settings"]
+__all__ = ["Settings", "describe_settings", "load_settings", "parse_workers"]
 
 CONFIG_FILE_NAME = "consilience.toml"
 ENV_PREFIX = "CONSILIENCE_"
@@ -38,10 +38,17 @@ class Settings:
     fetch_max_bytes: int = _setting(10_000_000, "Largest response body fetched from a URL.")
     fetch_max_redirects: int = _setting(5, "Redirects followed when fetching a URL.")
     max_file_bytes: int = _setting(200_000_000, "Largest input file read; larger are skipped.")
-    parse_processes: int = _setting(
-        1,
-        "Worker processes for spaCy parsing; 2 uses both cores of a small machine "
-        "(see docs/BENCHMARKS.md for when it pays).",
+    parse_processes: str = _setting(
+        "auto",
+        "Processes (this one included) that parse articles and extract their facts: a number, "
+        "or 'auto' for the machine's cores up to 2; batches under 200 articles always use one. "
+        "Use 1 on a machine busy with other jobs (see docs/BENCHMARKS.md).",
+    )
+    parse_fact_sentences_only: bool = _setting(
+        False,
+        "Let spaCy parse only sentences that can carry a fact (a digit, number word, date "
+        "word, title, quote mark or reporting verb); the rest get rule sentences and names. "
+        "Off by default (see docs/BENCHMARKS.md).",
     )
     min_article_chars: int = _setting(
         40, "Articles whose cleaned text is shorter than this are skipped as empty."
@@ -68,6 +75,24 @@ class Settings:
         "'auto' uses MiniLM sentence embeddings to break near-ties in alignment when the ml "
         "extra is installed; 'off' never loads them.",
     )
+
+
+# "auto" stops at 2: measured on 2 cores only (docs/BENCHMARKS.md); each worker holds a model.
+AUTO_MAX_WORKERS = 2
+
+
+def parse_workers(settings: Settings) -> int:
+    """How many processes analyse articles: ``parse_processes`` resolved and checked.
+
+    >>> parse_workers(Settings(parse_processes="3"))
+    3
+    """
+    raw = settings.parse_processes.strip().lower()
+    if raw == "auto":
+        return max(1, min(AUTO_MAX_WORKERS, os.cpu_count() or 1))
+    if raw.isdigit() and int(raw) >= 1:
+        return int(raw)
+    raise SettingsError(f"setting 'parse_processes' expects 'auto' or a number from 1, got {raw!r}")
 
 
 def describe_settings() -> list[dict[str, str]]:

@@ -8,7 +8,7 @@ entities from runs of capitalised words, and fact modules fall back to patterns.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,8 @@ __all__ = [
     "load_nlp",
     "parse_article",
     "parse_articles",
+    "rule_entities",
+    "rule_sentences",
     "sentence_at",
 ]
 
@@ -50,6 +52,13 @@ _CAPITALISED_RUN = re.compile(
     r"[A-Z](?:[\w'’-]|\.(?=\w))*\.?)*"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+# Capitalised words that open a sentence without being part of the name that follows.
+_OPENER_WORDS = """
+what who why how where when which whether the a an this that these those it its our their
+his her in on at for by with from to as after before during while under and but of if
+since meanwhile however
+"""
+_SENTENCE_OPENERS = frozenset(_OPENER_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +67,9 @@ class Nlp:
 
     model: Any | None
     name: str
+    # Finds the spans of a text spaCy need not parse (``parse_fact_sentences_only``); those
+    # parts get rule sentences and rule entities instead. None parses everything.
+    idle_spans: Callable[[str], list[tuple[int, int]]] | None = None
 
     @property
     def has_parser(self) -> bool:
@@ -96,6 +108,10 @@ def load_nlp(settings: Settings) -> Nlp:
             continue
         if "parser" in model.pipe_names:
             model.add_pipe(_register_line_breaks(), before="parser")
+        if settings.parse_fact_sentences_only:
+            from consilience.extract.fact_cues import idle_spans  # imports fact modules
+
+            return Nlp(model=model, name=name, idle_spans=idle_spans)
         return Nlp(model=model, name=name)
     if wanted == "auto":
         return Nlp(model=None, name="rules")
@@ -154,11 +170,12 @@ def sentence_at(parsed: ParsedArticle, offset: int) -> Sentence | None:
 def parse_article(article: Article, nlp: Nlp) -> ParsedArticle:
     """Split an article into sentences and find its named entities."""
     if nlp.model is None:
-        entities = _rule_entities(article.text)
+        entities = rule_entities(article.text)
         return ParsedArticle(
-            article, _rule_sentences(article.text), entities, None, canonical_names(entities)
+            article, rule_sentences(article.text), entities, None, canonical_names(entities)
         )
-    return _from_doc(article, nlp.model(article.text[:MAX_PARSE_CHARS]))
+    text, idle = _parse_input(article, nlp)
+    return _from_doc(article, nlp.model(text), idle)
 
 
 def parse_articles(
@@ -173,21 +190,36 @@ def parse_articles(
         for article in articles:
             yield parse_article(article, nlp)
         return
-    texts = (article.text[:MAX_PARSE_CHARS] for article in articles)
+    inputs = [_parse_input(article, nlp) for article in articles]
+    texts = (text for text, _idle in inputs)
     docs = nlp.model.pipe(texts, batch_size=PIPE_BATCH_SIZE, n_process=processes)
-    for article, doc in zip(articles, docs, strict=True):
-        yield _from_doc(article, doc)
+    for article, (_text, idle), doc in zip(articles, inputs, docs, strict=True):
+        yield _from_doc(article, doc, idle)
 
 
-def _from_doc(article: Article, doc: Any) -> ParsedArticle:
+def _parse_input(article: Article, nlp: Nlp) -> tuple[str, list[tuple[int, int]]]:
+    """The text spaCy parses (idle sentences blanked) and the idle spans."""
+    text = article.text[:MAX_PARSE_CHARS]
+    if nlp.idle_spans is None:
+        return text, []
+    from consilience.extract.fact_cues import blank
+
+    idle = nlp.idle_spans(text)
+    return blank(text, idle), idle
+
+
+def _from_doc(article: Article, doc: Any, idle: Sequence[tuple[int, int]] = ()) -> ParsedArticle:
+    """Sentences and entities of a parse; idle spans get rule sentences and rule entities."""
     text = article.text
     sentences = []
     for span in doc.sents:
         # spaCy keeps paragraph breaks inside a sentence span when a line has no full stop
         # (headlines, datelines); split there so evidence never spans two paragraphs.
-        for start, end in _split_paragraphs(text, span.start_char, span.end_char):
-            sentences.append(Sentence(start=start, end=end, text=text[start:end]))
-    entities = tuple(
+        for start, end in _outside(idle, span.start_char, span.end_char):
+            for piece_start, piece_end in _split_paragraphs(text, start, end):
+                sentences.append(Sentence(piece_start, piece_end, text[piece_start:piece_end]))
+    sentences.extend(Sentence(start, end, text[start:end]) for start, end in idle)
+    entities = [
         Entity(
             text=ent.text,
             label=ent.label_,
@@ -197,8 +229,41 @@ def _from_doc(article: Article, doc: Any) -> ParsedArticle:
         )
         for ent in doc.ents
         if ent.label_ in NAME_LABELS
-    )
-    return ParsedArticle(article, tuple(sentences), entities, doc, canonical_names(entities))
+    ]
+    if idle:
+        entities.extend(_idle_entities(text, idle))
+        sentences.sort(key=lambda sentence: sentence.start)
+        entities.sort(key=lambda entity: entity.start)
+    found = tuple(entities)
+    return ParsedArticle(article, tuple(sentences), found, doc, canonical_names(found))
+
+
+def _idle_entities(text: str, idle: Sequence[tuple[int, int]]) -> list[Entity]:
+    """Rule entities inside idle spans, without a capitalised opener ("What Kastravia won")."""
+    found = []
+    for entity in rule_entities(text[: idle[-1][1]]):
+        if not any(start <= entity.start and entity.end <= end for start, end in idle):
+            continue
+        first, _space, rest = entity.text.partition(" ")
+        if rest and first.lower() in _SENTENCE_OPENERS:
+            start = entity.end - len(rest)
+            entity = Entity(rest, entity.label, start, entity.end, " ".join(rest.split()))
+        found.append(entity)
+    return found
+
+
+def _outside(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` outside every (sorted, disjoint) span."""
+    parts = []
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end:
+            continue
+        if span_start > start:
+            parts.append((start, span_start))
+        start = max(start, span_end)
+    if start < end:
+        parts.append((start, end))
+    return parts
 
 
 def _split_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -212,7 +277,7 @@ def _split_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _rule_sentences(text: str) -> tuple[Sentence, ...]:
+def rule_sentences(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     cursor = 0
     for match in _SENTENCE_END.finditer(text):
@@ -228,7 +293,7 @@ def _make_sentences(text: str, start: int, end: int) -> list[Sentence]:
     return [Sentence(s, e, text[s:e]) for s, e in _split_paragraphs(text, start, end)]
 
 
-def _rule_entities(text: str) -> tuple[Entity, ...]:
+def rule_entities(text: str) -> tuple[Entity, ...]:
     """Capitalised runs not at a sentence start stand in for names when no model is loaded."""
     entities = []
     for match in _CAPITALISED_RUN.finditer(text):
