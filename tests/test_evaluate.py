@@ -457,3 +457,21 @@ def test_the_labelled_corpora_stay_above_their_floors() -> None:
 
 def test_a_labels_folder_given_directly_yields_its_label_files() -> None:
     assert [path.name for path in find_label_files(FIXTURES / "labels")] == ["sample-corpus.json"]
+
+
+@pytest.mark.parametrize(
+    ("label", "produced", "expected"),
+    [
+        ("France, Germany and Italy", "Germany", False),
+        ("France, Germany and Italy", "Italy, France, Germany", True),
+        ("early March 2027", "2027-03-30", False),
+        ("end of March 2027", "2027-03", True),
+        ("07:42", "7:42pm", False),
+        ("19:42", "7:42 p.m.", True),
+        ("Friday, March 13", "2026-03-13", True),
+    ],
+)
+def test_the_scorer_accepts_only_equivalent_wordings(
+    label: str, produced: str, expected: bool
+) -> None:
+    assert wording_matches(label, produced) is expected

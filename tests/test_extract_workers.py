@@ -103,3 +103,14 @@ def test_parse_processes_auto_uses_up_to_two_cores() -> None:
 def test_parse_processes_must_be_auto_or_a_positive_number(value: str) -> None:
     with pytest.raises(SettingsError, match="parse_processes"):
         parse_workers(Settings(parse_processes=value))
+
+
+def test_the_rule_fallback_never_starts_a_worker() -> None:
+    two = Settings(parse_processes="2")
+    assert worker_count(two, 10_000, has_parser=False) == 1
+
+
+@pytest.mark.parametrize("value", ["0", "abc", "²", "-1"])
+def test_a_bad_process_count_fails_at_once_naming_the_setting(value: str) -> None:
+    with pytest.raises(SettingsError, match="parse_processes"):
+        worker_count(Settings(parse_processes=value), 5)

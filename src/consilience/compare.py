@@ -270,11 +270,10 @@ def _inside_quotation_marks(fact: Fact) -> bool:
         return any(mark in text for mark in '"“”')
     before = text[: max(0, fact.span.start - fact.evidence.start)]
     curly_open = before.count("“") - before.count("”")
-    return (
-        curly_open > 0
-        or before.count('"') % 2 == 1
-        or (curly_open == 0 and "“" not in before and "”" in text[len(before) :])
-    )
+    # A quote opened in an earlier sentence: the first curly mark after the value closes it.
+    next_mark = re.search("[“”]", text[len(before) :])
+    carried_over = "“" not in before and next_mark is not None and next_mark.group() == "”"
+    return curly_open > 0 or before.count('"') % 2 == 1 or (curly_open == 0 and carried_over)
 
 
 def _weigh_attribution(

@@ -53,15 +53,18 @@ def describe_failure(exc: Exception) -> str:
     return f"unexpected {type(exc).__name__}: {exc}"
 
 
-def worker_count(settings: Settings, articles: int) -> int:
-    """Processes worth starting for ``articles`` articles: 1 (this one) for small batches.
+def worker_count(settings: Settings, articles: int, has_parser: bool = True) -> int:
+    """Processes worth starting for ``articles`` articles: 1 (this one) for small batches
+    and for the rule fallback, whose work is cheaper than starting a worker. The setting is
+    checked whatever the batch size, so a bad value fails at once.
 
     >>> worker_count(Settings(parse_processes="2"), 5)
     1
     """
-    if articles < MIN_ARTICLES_FOR_WORKERS:
+    wanted = parse_workers(settings)
+    if articles < MIN_ARTICLES_FOR_WORKERS or not has_parser:
         return 1
-    return min(parse_workers(settings), -(-articles // CHUNK_ARTICLES))
+    return min(wanted, -(-articles // CHUNK_ARTICLES))
 
 
 def analyze_serially(articles: Sequence[Article], nlp: Nlp) -> list[Outcome]:

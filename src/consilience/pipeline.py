@@ -87,7 +87,7 @@ def analyze_each(
     With ``parse_processes`` above 1 and enough articles to repay starting them, worker
     processes do the parsing and extraction; the results are the same as in one process.
     """
-    workers = worker_count(settings, len(articles))
+    workers = worker_count(settings, len(articles), nlp.has_parser)
     if workers > 1:
         outcomes: Iterable[Outcome] = analyze_in_workers(articles, nlp, settings, workers)
     else:

@@ -90,9 +90,12 @@ def parse_workers(settings: Settings) -> int:
     raw = settings.parse_processes.strip().lower()
     if raw == "auto":
         return max(1, min(AUTO_MAX_WORKERS, os.cpu_count() or 1))
-    if raw.isdigit() and int(raw) >= 1:
+    if raw.isascii() and raw.isdecimal() and int(raw) >= 1:
         return int(raw)
-    raise SettingsError(f"setting 'parse_processes' expects 'auto' or a number from 1, got {raw!r}")
+    raise SettingsError(
+        "setting 'parse_processes' expects 'auto' or a whole number from 1, "
+        f"got {settings.parse_processes!r}"
+    )
 
 
 def describe_settings() -> list[dict[str, str]]:
