@@ -622,6 +622,16 @@ def test_one_later_outlet_flatly_outnumbering_several_agreeing_ones_is_a_conflic
     assert finding.status == "conflict"
 
 
+def test_outlets_agreeing_on_a_count_in_different_hedge_words_still_outvote_one() -> None:
+    a, fa = count("First", "The storm displaced nearly 40 families.", "nearly 40", 40, 0,
+                  hedge="about", predicate="displace")  # fmt: skip
+    b, fb = count("Second", "Almost 40 families were displaced.", "Almost 40", 40, 2,
+                  hedge="about", predicate="displace")  # fmt: skip
+    c, fc = count("Third", "The storm displaced 65 families.", "65", 65, 5, predicate="displace")
+    finding = compare_slot(slot_of(fa, fb, fc), by_id(a, b, c))
+    assert finding.status == "conflict"
+
+
 def test_one_later_outlet_saying_the_count_rose_past_several_is_still_an_update() -> None:
     a, fa = count("First", "The storm displaced 40 families.", "40", 40, 0, predicate="displace")
     b, fb = count("Second", "Forty families were displaced.", "40", 40, 2, predicate="displace")

@@ -351,11 +351,12 @@ def _outvoted(higher: _Group, groups: Sequence[_Group]) -> bool:
     number = higher.first.number
     if number is None or len(_articles_of(higher)) > 1:
         return False
-    return any(
-        len(_articles_of(group)) >= CONSENSUS_OUTLETS
-        for group in groups
-        if group.first.number is not None and group.first.number < number
-    )
+    # Outlets per lower number, across wordings ("nearly 300" and "almost 300" are one count).
+    support: dict[float, set[str]] = {}
+    for group in groups:
+        if group.first.number is not None and group.first.number < number:
+            support.setdefault(group.first.number, set()).update(_articles_of(group))
+    return any(len(outlets) >= CONSENSUS_OUTLETS for outlets in support.values())
 
 
 def _articles_of(group: _Group) -> set[str]:
