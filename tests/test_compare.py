@@ -384,6 +384,23 @@ def test_an_officials_statement_passed_on_as_news_is_a_full_conflict() -> None:
     assert finding.note is not None and "opinion" not in finding.note
 
 
+def test_a_critic_mentioned_elsewhere_does_not_make_an_official_a_commentator() -> None:
+    a = make_article("Wire", "The first patient fell ill on 3 May.")
+    b = make_article("Daily", "The first patient fell ill on 3 May, the agency said.")
+    c = make_article(
+        "Herald",
+        "The first patient fell ill on 13 May, the health minister said, as critics "
+        "questioned the agency's response to the outbreak.",
+    )
+    facts = [
+        make_fact(a, "date", "2026-05-03"),
+        make_fact(b, "date", "2026-05-03", attributed_to="the agency"),
+        make_fact(c, "date", "2026-05-13", attributed_to="the health minister"),
+    ]
+    finding = compare_slot(slot_of(*facts), by_id(a, b, c))
+    assert (finding.status, finding.severity) == ("conflict", "major")
+
+
 def test_an_officials_own_words_in_quotation_marks_are_their_opinion() -> None:
     a = make_article("Wire", "The deal is worth $8 billion.")
     b = make_article("Daily", "The deal is worth $8 billion, officials said.")

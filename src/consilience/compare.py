@@ -232,6 +232,9 @@ _RECORD_SOURCES = frozenset(
 )
 
 
+# How far around a source's name its description is looked for ("analyst Kim Lee",
+# "Kim Lee, chief economist at Norbank"): a short apposition, not the whole sentence.
+COMMENTATOR_REACH = 30
 # People whose statements are judgements rather than news an outlet passes on.
 _COMMENTATORS = re.compile(
     r"\b(?:analysts?|economists?|experts?|critics?|observers?|commentators?|strategists?|"
@@ -257,9 +260,25 @@ def _quoted(fact: Fact, reporting_articles: frozenset[str]) -> bool:
     """
     return _attributed(fact) and (
         _inside_quotation_marks(fact)
-        or _COMMENTATORS.search(fact.evidence.text) is not None
+        or _by_a_commentator(fact)
         or fact.article in reporting_articles
     )
+
+
+def _by_a_commentator(fact: Fact) -> bool:
+    """The source is described as a commentator: in its own name ("an analyst") or just
+    before it in the sentence ("analyst Kim Lee", "Kim Lee, an economist at ...")."""
+    source = fact.attributed_to or ""
+    if _COMMENTATORS.search(source):
+        return True
+    text = fact.evidence.text
+    at = text.find(source) if source else -1
+    if at < 0:
+        return False
+    before = text[max(0, at - COMMENTATOR_REACH) : at]
+    after = text[at + len(source) : at + len(source) + COMMENTATOR_REACH]
+    apposition = after.startswith(",") and _COMMENTATORS.search(after) is not None
+    return _COMMENTATORS.search(before) is not None or apposition
 
 
 def _inside_quotation_marks(fact: Fact) -> bool:
