@@ -15,3 +15,9 @@ def nlp() -> Nlp:
     if not loaded.has_parser:
         pytest.skip("no spaCy model installed")
     return loaded
+
+
+@pytest.fixture(scope="session", params=["auto", "none"])
+def engine(request: pytest.FixtureRequest) -> Nlp:
+    """Each way of parsing in turn: the installed spaCy model, then the rule fallback."""
+    return load_nlp(Settings(spacy_model=request.param))

@@ -9,27 +9,13 @@ import pytest
 
 from consilience.align import align_facts
 from consilience.compare import compare_slots
-from consilience.extract import analyze_article, canonical_names, load_nlp
+from consilience.extract import analyze_article, canonical_names
 from consilience.extract.claims import extract_claims
 from consilience.extract.dates import extract_dates
 from consilience.extract.nlp import Nlp, parse_article
 from consilience.extract.times import TIME_UNIT, extract_times
 from consilience.models import Article, Fact, Finding, Role
-from consilience.settings import Settings
 from factories import make_article, make_fact
-
-
-@pytest.fixture(scope="module", params=["auto", "none"])
-def engine(request: pytest.FixtureRequest) -> Nlp:
-    return load_nlp(Settings(spacy_model=request.param))
-
-
-@pytest.fixture(scope="module")
-def parser() -> Nlp:
-    loaded = load_nlp(Settings())
-    if not loaded.has_parser:
-        pytest.skip("no spaCy model installed")
-    return loaded
 
 
 def time_events(text: str, nlp: Nlp) -> list[tuple[str, str]]:
@@ -64,21 +50,21 @@ def test_coming_ashore_is_the_landfall_a_time_dates(text: str, engine: Nlp) -> N
     assert time_events(text, engine) == [("landfall", "4:30am")]
 
 
-def test_a_blaze_is_a_fire_even_through_which_broke_out(parser: Nlp) -> None:
+def test_a_blaze_is_a_fire_even_through_which_broke_out(nlp: Nlp) -> None:
     text = "Two guards were hurt in the blaze, which broke out at around 11.20pm in a depot."
-    assert time_events(text, parser) == [("fire", "11:20pm")]
+    assert time_events(text, nlp) == [("fire", "11:20pm")]
 
 
-def test_a_date_after_an_event_noun_dates_that_event(parser: Nlp) -> None:
+def test_a_date_after_an_event_noun_dates_that_event(nlp: Nlp) -> None:
     text = "The coalition talks will be complicated by the run-off on 9 March 2031."
-    assert date_events(text, parser) == [("runoff", "2031-03-09")]
+    assert date_events(text, nlp) == [("runoff", "2031-03-09")]
 
 
-def test_stabbed_to_death_or_shot_dead_is_a_killing(parser: Nlp) -> None:
-    assert date_events("Omar Bell was stabbed to death on 2 June 2030.", parser) == [
+def test_stabbed_to_death_or_shot_dead_is_a_killing(nlp: Nlp) -> None:
+    assert date_events("Omar Bell was stabbed to death on 2 June 2030.", nlp) == [
         ("kill", "2030-06-02")
     ]
-    assert date_events("A guard was shot dead on 4 July 2030.", parser) == [("kill", "2030-07-04")]
+    assert date_events("A guard was shot dead on 4 July 2030.", nlp) == [("kill", "2030-07-04")]
 
 
 # --- where an event happened -----------------------------------------------------------------
@@ -97,27 +83,27 @@ def test_the_one_place_of_a_landfall_is_a_place_claim(text: str, engine: Nlp) ->
     assert Role("target", "landfall") in facts[0].roles
 
 
-def test_outlets_naming_two_landfall_places_conflict(parser: Nlp) -> None:
+def test_outlets_naming_two_landfall_places_conflict(nlp: Nlp) -> None:
     found = findings(
         [
             "Cyclone Tarro made landfall near Dunmore Bay on Friday, officials said.",
             "Cyclone Tarro came ashore at Kelby Head on Friday, flattening huts.",
         ],
-        parser,
+        nlp,
     )
     (place,) = [f for f in found if f.kind == "claim"]
     assert place.status == "conflict"
     assert sorted(v.value for v in place.variants) == ["Dunmore Bay", "Kelby Head"]
 
 
-def test_three_hedged_tellings_of_one_time_agree_as_three_variants(parser: Nlp) -> None:
+def test_three_hedged_tellings_of_one_time_agree_as_three_variants(nlp: Nlp) -> None:
     found = findings(
         [
             "Cyclone Tarro made landfall shortly before 5am on Friday, officials said.",
             "Cyclone Tarro made landfall at 4:50am on Friday, forecasters said.",
             "Cyclone Tarro came ashore around 5am on Friday, flattening huts.",
         ],
-        parser,
+        nlp,
     )
     (timed,) = [f for f in found if f.variants[0].unit == TIME_UNIT]
     assert timed.status == "agreed"

@@ -8,27 +8,13 @@ import pytest
 
 from consilience.align import align_facts
 from consilience.compare import compare_slots
-from consilience.extract import analyze_article, canonical_names, load_nlp
+from consilience.extract import analyze_article, canonical_names
 from consilience.extract.ages import AGE_UNIT, extract_ages
 from consilience.extract.match_minutes import MINUTE_UNIT, extract_match_minutes
 from consilience.extract.nlp import Nlp, parse_article
 from consilience.extract.ordinal_counts import ORDINAL_UNIT, extract_ordinal_counts
 from consilience.extract.times import ABOUT, AFTER, TIME_UNIT, extract_times, time_window
 from consilience.models import Article, Fact, Finding
-from consilience.settings import Settings
-
-
-@pytest.fixture(scope="module", params=["auto", "none"])
-def engine(request: pytest.FixtureRequest) -> Nlp:
-    return load_nlp(Settings(spacy_model=request.param))
-
-
-@pytest.fixture(scope="module")
-def parser() -> Nlp:
-    loaded = load_nlp(Settings())
-    if not loaded.has_parser:
-        pytest.skip("no spaCy model installed")
-    return loaded
 
 
 def ages(text: str, nlp: Nlp) -> list[tuple[str, float | None]]:
@@ -40,9 +26,9 @@ def ages(text: str, nlp: Nlp) -> list[tuple[str, float | None]]:
 # --- ages --------------------------------------------------------------------------------
 
 
-def test_an_age_after_a_name_belongs_to_that_person(parser: Nlp) -> None:
+def test_an_age_after_a_name_belongs_to_that_person(nlp: Nlp) -> None:
     text = "Police named the victim as Marcus Obi, 43, a taxi driver from the north of the city."
-    assert ages(text, parser) == [("age of Marcus Obi", 43.0)]
+    assert ages(text, nlp) == [("age of Marcus Obi", 43.0)]
 
 
 def test_an_age_before_a_noun_describes_a_person(engine: Nlp) -> None:
@@ -58,9 +44,9 @@ def test_ages_of_things_groups_and_past_times_are_left_out(engine: Nlp) -> None:
     assert ages("Seats won: Labour, 45, the Greens, 30, and Reform, 12.", engine) == []
 
 
-def test_the_n_year_old_opening_a_sentence_is_the_person_last_named(parser: Nlp) -> None:
+def test_the_n_year_old_opening_a_sentence_is_the_person_last_named(nlp: Nlp) -> None:
     text = "Then came Lena Morrow. The 21-year-old, who joined the club as a child, scored."
-    assert ages(text, parser) == [("age of Lena Morrow", 21.0)]
+    assert ages(text, nlp) == [("age of Lena Morrow", 21.0)]
 
 
 # --- match minutes and running ordinals --------------------------------------------------
@@ -72,20 +58,20 @@ def minutes(text: str, nlp: Nlp) -> list[tuple[str, float | None, tuple[str, ...
     return [(f.subject, f.number, tuple(r.name for r in f.roles)) for f in facts]
 
 
-def test_a_minute_of_play_is_tied_to_its_event_and_player(parser: Nlp) -> None:
+def test_a_minute_of_play_is_tied_to_its_event_and_player(nlp: Nlp) -> None:
     text = (
         "Anton Weir opened the scoring in the 12th minute, but Joel Park equalised in the "
         "40th minute."
     )
-    assert minutes(text, parser) == [
+    assert minutes(text, nlp) == [
         ("opener", 12.0, ("Anton Weir",)),
         ("equaliser", 40.0, ("Joel Park",)),
     ]
 
 
-def test_a_possessive_minute_names_its_scorer(parser: Nlp) -> None:
+def test_a_possessive_minute_names_its_scorer(nlp: Nlp) -> None:
     text = "Joel Park's 88th-minute winner sent the home fans wild."
-    assert minutes(text, parser) == [("winner", 88.0, ("Joel Park",))]
+    assert minutes(text, nlp) == [("winner", 88.0, ("Joel Park",))]
 
 
 def test_durations_and_added_time_are_no_minute_of_play(engine: Nlp) -> None:
@@ -93,9 +79,9 @@ def test_durations_and_added_time_are_no_minute_of_play(engine: Nlp) -> None:
     assert minutes("They scored in the 3rd minute of stoppage time.", engine) == []
 
 
-def test_a_running_ordinal_is_the_persons_count(parser: Nlp) -> None:
+def test_a_running_ordinal_is_the_persons_count(nlp: Nlp) -> None:
     text = "Anton Weir headed in from a corner, his 14th goal of the season."
-    facts = extract_ordinal_counts(parse_article(Article(id="a", source="a", text=text), parser))
+    facts = extract_ordinal_counts(parse_article(Article(id="a", source="a", text=text), nlp))
     assert [(f.value, f.number, f.unit, f.roles[0].name) for f in facts] == [
         ("14th", 14.0, ORDINAL_UNIT, "Anton Weir")
     ]
@@ -155,14 +141,14 @@ def about(found: Sequence[Finding], words: str) -> list[Finding]:
     return [finding for finding in found if finding.about == words]
 
 
-def test_two_ages_of_one_person_conflict_and_never_meet_anothers(parser: Nlp) -> None:
+def test_two_ages_of_one_person_conflict_and_never_meet_anothers(nlp: Nlp) -> None:
     found = findings(
         [
             "Marcus Obi, 43, a taxi driver, was killed. A 16-year-old boy was wounded.",
             "Marcus Obi, 34, was shot dead near the market. A 16-year-old boy was wounded.",
             "Police arrested a 19-year-old man on Saturday. Obi's brother spoke to reporters.",
         ],
-        parser,
+        nlp,
     )
     (obi,) = about(found, "age of Marcus Obi")
     assert obi.status == "conflict"
@@ -174,55 +160,55 @@ def test_two_ages_of_one_person_conflict_and_never_meet_anothers(parser: Nlp) ->
     assert man.status == "single_source"
 
 
-def test_a_later_minute_for_one_winner_is_a_conflict(parser: Nlp) -> None:
+def test_a_later_minute_for_one_winner_is_a_conflict(nlp: Nlp) -> None:
     found = findings(
         [
             "Joel Park scored the winner in the 88th minute after Anton Weir hit the post.",
             "Substitute Joel Park scored the winner in the 90th minute.",
         ],
-        parser,
+        nlp,
     )
     (winner,) = [f for f in found if f.variants[0].unit == MINUTE_UNIT and len(f.variants) > 1]
     assert winner.status == "conflict"
     assert sorted(v.value for v in winner.variants) == ["88th minute", "90th minute"]
 
 
-def test_hedged_times_of_one_event_agree(parser: Nlp) -> None:
+def test_hedged_times_of_one_event_agree(nlp: Nlp) -> None:
     found = findings(
         [
             "The earthquake struck shortly after 3am, waking the town.",
             "The earthquake struck at 3:12am, the institute said.",
         ],
-        parser,
+        nlp,
     )
     timed = [f for f in found if f.variants[0].unit == TIME_UNIT]
     assert [f.status for f in timed] == ["agreed"]
 
 
-def test_different_times_of_one_event_conflict(parser: Nlp) -> None:
+def test_different_times_of_one_event_conflict(nlp: Nlp) -> None:
     found = findings(
         [
             "The earthquake struck at 3:12am, waking the town.",
             "The earthquake struck at 4:30am, the institute said.",
         ],
-        parser,
+        nlp,
     )
     timed = [f for f in found if f.variants[0].unit == TIME_UNIT]
     assert [f.status for f in timed] == ["conflict"]
 
 
-def test_a_time_never_meets_a_day_of_the_same_event(parser: Nlp) -> None:
+def test_a_time_never_meets_a_day_of_the_same_event(nlp: Nlp) -> None:
     found = findings(
         [
             "The earthquake struck at 3:12am on Monday, waking the town.",
             "The earthquake struck on Monday, the institute said.",
         ],
-        parser,
+        nlp,
     )
     assert not [f for f in found if f.status == "conflict"]
 
 
-def test_it_struck_at_a_time_dates_the_event_of_the_sentence_before(parser: Nlp) -> None:
+def test_it_struck_at_a_time_dates_the_event_of_the_sentence_before(nlp: Nlp) -> None:
     text = "Officials measured the quake at magnitude 6.1. It struck at 3:12am local time."
-    facts = extract_times(parse_article(Article(id="a", source="a", text=text), parser))
+    facts = extract_times(parse_article(Article(id="a", source="a", text=text), nlp))
     assert [(f.subject, f.value) for f in facts] == [("earthquake", "3:12am")]
