@@ -34,6 +34,7 @@ from itertools import pairwise
 
 from consilience.evaluate.labels import LabelledFinding, LabelValue
 from consilience.extract.numbers import ParsedNumber, parse_number
+from consilience.extract.times import clock_value
 from consilience.models import Finding, Variant
 
 __all__ = [
@@ -170,41 +171,11 @@ def _same_date(label_text: str, produced: str) -> bool:
     )
 
 
-_CLOCK = re.compile(
-    r"(\d{1,2})[:.](\d{2})\s*(?:(a|p)\.?\s*m\.?)?(?:\s*(?:local\s+time|gmt|utc|hrs|h))?",
-    re.IGNORECASE,
-)
-
-
-def _clock(text: str) -> tuple[int, int, str | None] | None:
-    """Hour, minute and a.m./p.m. ("a"/"p", None when unsaid) of a written clock time."""
-    found = _CLOCK.fullmatch(_normalise(text))
-    if found is None:
-        return None
-    hour, minute = int(found.group(1)), int(found.group(2))
-    if hour > 24 or minute > 59:
-        return None
-    return hour, minute, found.group(3)
-
-
 def _same_time(label_text: str, produced: str) -> bool:
-    """One clock time however written: "7:42 a.m." = "7:42am" = "07:42 AM"."""
-    a, b = _clock(label_text), _clock(produced)
-    if a is None or b is None:
-        return False
-    if a[2] is not None and b[2] is not None:
-        return a == b
-    # One side gives a.m./p.m., the other a bare time: read the bare one as 24-hour.
-    return _as_24h(a) == _as_24h(b)
-
-
-def _as_24h(time: tuple[int, int, str | None]) -> tuple[int, int]:
-    hour, minute, half = time
-    if half == "p" and hour < 12:
-        hour += 12
-    elif half == "a" and hour == 12:
-        hour = 0
-    return hour, minute
+    """One clock time however written: "7:42 a.m." = "7:42am" = "07:42"; a bare time is read
+    as 24-hour, so "07:42" is not "7:42pm"."""
+    label_time = clock_value(label_text)
+    return label_time is not None and label_time == clock_value(produced)
 
 
 _LIST_SEPARATOR = re.compile(r"\s*,\s+(?:and\s+)?|\s+and\s+")

@@ -27,6 +27,7 @@ __all__ = [
     "AFTER",
     "BEFORE",
     "TIME_UNIT",
+    "clock_value",
     "extract_times",
     "minutes_of",
     "time_window",
@@ -123,6 +124,18 @@ def _clock(m: re.Match[str]) -> str | None:
     half = "pm" if hour >= 12 else "am"
     shown = hour % 12 or 12
     return f"{shown}:{minute:02d}{half}" if minute else f"{shown}{half}"
+
+
+_WRITTEN_TIME = re.compile(
+    rf"(?:{_CLOCK}|{_TWENTY_FOUR})(?:\s*(?:local\s+time|gmt|utc|hrs|h))?", re.IGNORECASE
+)
+
+
+def clock_value(text: str) -> str | None:
+    """A written time as extract_times writes its value ("07:42" and "7:42 a.m." -> "7:42am",
+    "19:42" -> "7:42pm"), or None when the text is no time alone."""
+    m = _WRITTEN_TIME.fullmatch(text.strip())
+    return _clock(m) if m is not None else None
 
 
 def minutes_of(value: str) -> int | None:
