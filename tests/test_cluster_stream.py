@@ -5,9 +5,12 @@ from __future__ import annotations
 import importlib.util
 import json
 import random
+import re
+import statistics
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -103,6 +106,98 @@ def test_generator_recasts_events_with_new_names_past_the_hand_written_ones(
     assert len(recast) >= 100
     assert len({r["story"] for r in records}) > len(generator.EVENTS)
     assert not any("Port Callan" in r["text"] for r in recast)
+
+
+def test_realistic_articles_run_to_news_page_length(generator: ModuleType) -> None:
+    # Real news pages run 300-900 words, about 500 at the median, in 10-20 paragraphs.
+    records = generator.generate(400, 5, length="realistic")
+    words = [len(r["text"].split()) for r in records]
+    paragraphs = [r["text"].count("\n\n") + 1 for r in records]
+    assert min(words) >= 300
+    assert max(words) <= 900
+    assert 450 <= statistics.median(words) <= 550
+    assert 10 <= statistics.median(paragraphs) <= 20
+
+
+def test_realistic_articles_are_the_short_ones_with_background_added(
+    generator: ModuleType,
+) -> None:
+    short = generator.generate(200, 5)
+    realistic = generator.generate(200, 5, length="realistic")
+    assert generator.generate(200, 5, length="short") == short
+    for brief, long in zip(short, realistic, strict=True):
+        assert {**long, "text": ""} == {**brief, "text": ""}
+        added = long["text"].split("\n\n")
+        kept = brief["text"].split("\n\n")
+        assert added[0] == kept[0]
+        if long["copy_group"] == long["id"]:  # a copy may have lost its original's last one
+            assert added[-1] == kept[-1]
+        remaining = iter(added)
+        assert all(paragraph in remaining for paragraph in kept)  # in their order
+
+
+def test_realistic_wire_copies_still_carry_their_originals_text(generator: ModuleType) -> None:
+    records = generator.generate(300, 5, length="realistic")
+    by_id = {r["id"]: r for r in records}
+    copies = [r for r in records if r["copy_group"] != r["id"]]
+    assert len(copies) >= 30
+    for copy in copies:
+        original = by_id[copy["copy_group"]]["text"].split("\n\n")
+        paragraphs = [p for p in copy["text"].split("\n\n") if not p.startswith("(Reporting")]
+        assert paragraphs in (original, original[:-1])
+
+
+def test_realistic_generation_is_deterministic_and_recasts_names(generator: ModuleType) -> None:
+    count = generator.base_article_count() + 100
+    records = generator.generate(count, 3, length="realistic")
+    assert records == generator.generate(count, 3, length="realistic")
+    assert records != generator.generate(count, 4, length="realistic")
+    recast = [r for r in records if "~" in r["story"]]
+    assert len(recast) >= 100
+    assert not any("Port Callan" in r["text"] for r in recast)
+
+
+def test_independent_reports_share_fewer_whole_paragraphs_when_realistic(
+    generator: ModuleType,
+) -> None:
+    short = _shared_paragraph_share(generator.generate(600, 5))
+    realistic = _shared_paragraph_share(generator.generate(600, 5, length="realistic"))
+    assert realistic < short
+
+
+def test_background_restates_no_count_or_day_of_the_event(generator: ModuleType) -> None:
+    count = re.compile(
+        r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine) (?:people )?"
+        r"(?:dead|killed|died|injured|wounded|hurt|evacuated)\b|per cent|\bmagnitude\b|"
+        r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b",
+        re.IGNORECASE,
+    )
+    short = generator.generate(400, 5)
+    realistic = generator.generate(400, 5, length="realistic")
+    for brief, long in zip(short, realistic, strict=True):
+        kept = set(brief["text"].split("\n\n"))
+        background = [p for p in long["text"].split("\n\n") if p not in kept]
+        assert not [p for p in background if count.search(p)]
+
+
+def test_an_unknown_article_length_is_refused(generator: ModuleType) -> None:
+    with pytest.raises(ValueError, match="length"):
+        generator.generate(10, 1, length="long")
+
+
+def _shared_paragraph_share(records: list[dict[str, Any]]) -> float:
+    """Of independent articles' paragraph characters, the share whose paragraph another has."""
+    originals = [r for r in records if r["copy_group"] == r["id"]]
+    holders: dict[str, set[str]] = {}
+    for record in originals:
+        for paragraph in record["text"].split("\n\n"):
+            holders.setdefault(paragraph, set()).add(record["id"])
+    shared = total = 0
+    for record in originals:
+        for paragraph in record["text"].split("\n\n"):
+            total += len(paragraph)
+            shared += len(paragraph) if holders[paragraph] - {record["id"]} else 0
+    return shared / total
 
 
 # --- StoryIndex -----------------------------------------------------------------------------
