@@ -142,3 +142,30 @@ def test_the_date_of_a_state_or_a_figures_move_is_no_lead_date() -> None:
         make_fact(courier, courier.text, "date", "publish", "2026-05-05", unit="day"),
     ]
     assert story_year_slot(facts) is None
+
+
+def test_a_planned_event_in_the_lead_is_not_the_story_year() -> None:
+    lead = "The drugmaker reported trial results on 3 June 2026 and expects a ruling in 2027."
+    herald = make_article("herald", lead)
+    courier = make_article("courier", "On Wednesday, June 3, 2026, the drugmaker reported results.")
+    facts = [
+        lead_date(herald, lead, "2026-06-03"),
+        lead_date(herald, lead, "2027"),
+        lead_date(courier, courier.text, "2026-06-03"),
+    ]
+    assert story_year_slot(facts) is None
+
+
+def test_a_later_planned_date_does_not_make_the_lead_history() -> None:
+    lead = "The drugmaker reported trial results on 3 June 2026."
+    later = "It expects a ruling in 2027."
+    herald = make_article("herald", lead + PADDING, later)
+    courier = make_article("courier", "On Friday, June 3, 2022, the drugmaker reported results.")
+    facts = [
+        lead_date(herald, lead, "2026-06-03"),
+        lead_date(herald, later, "2027"),
+        lead_date(courier, courier.text, "2022-06-03"),
+    ]
+    slot = story_year_slot(facts)
+    assert slot is not None
+    assert sorted(fact.value for fact in slot.facts) == ["2022", "2026"]

@@ -142,6 +142,23 @@ def test_a_bare_day_and_month_takes_the_year_the_article_names(nlp: Nlp) -> None
     assert values(dates(text, nlp)[:1]) == [("2019-06-03", "day", YEAR_FROM_MENTIONS)]
 
 
+def test_a_past_day_takes_the_earlier_of_two_years_named_as_often(nlp: Nlp) -> None:
+    # Its plans come after it: the filing in 2026 and the ruling in 2027 follow the result.
+    text = (
+        "The drugmaker reported the results on 3 June. It plans to file in the third quarter "
+        "of 2026 and expects a ruling in the first half of 2027."
+    )
+    assert values(dates(text, nlp)[:1]) == [("2026-06-03", "day", YEAR_FROM_MENTIONS)]
+
+
+def test_a_planned_day_takes_the_later_of_two_years_named_as_often(nlp: Nlp) -> None:
+    text = (
+        "The council said the vote would take place on 3 June. Repairs began in 2025 and end "
+        "in the first half of 2026."
+    )
+    assert values(dates(text, nlp)[:1]) == [("2026-06-03", "day", YEAR_FROM_MENTIONS)]
+
+
 def test_years_inside_links_are_no_anchor(nlp: Nlp) -> None:
     text = (
         "The bridge was closed on Wednesday, October 2. "

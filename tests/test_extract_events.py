@@ -198,3 +198,66 @@ def test_a_deal_expected_to_close_dates_its_closing(parser: Nlp, text: str) -> N
 def test_having_until_a_date_to_act_dates_the_act(parser: Nlp) -> None:
     text = "The ban starts on 1 May 2026, but shops will have until July 2026 to comply."
     assert _subjects(parser, text) == ["start", "comply"]
+
+
+def test_a_further_strike_is_another_event_than_the_strike_under_way(nlp: Nlp) -> None:
+    tuesday = datetime(2025, 6, 10, 9, 0)
+    text = (
+        "The 24-hour strike by dockers began on 9 June 2025. "
+        "The union said it would hold a further 48-hour walkout from 30 June 2025."
+    )
+    assert _subjects(nlp, text, tuesday) == ["strike", "strike (further)"]
+
+
+@pytest.mark.parametrize("words", ["the next", "another", "a fresh"])
+def test_words_for_another_occurrence_name_a_further_event(parser: Nlp, words: str) -> None:
+    text = f"Bus drivers will hold {words} stoppage on 30 June 2025."
+    assert _subjects(parser, text) == ["strike (further)"]
+
+
+def test_the_first_day_of_an_event_dates_the_event(parser: Nlp) -> None:
+    wednesday = datetime(2025, 6, 11, 9, 0)
+    text = "Pilots ended the first day of their strike on Tuesday with a march to the airport."
+    facts = _dates(parser, text, wednesday)
+    assert [(f.subject, f.value) for f in facts] == [("strike", "2025-06-10")]
+
+
+def test_the_last_day_of_an_event_dates_its_end(parser: Nlp) -> None:
+    text = "The final day of the trial fell on 14 July 2025."
+    assert _subjects(parser, text) == ["trial end"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The walkout, which continues on 11 June 2025, has shut every port.", "strike continue"),
+        ("Talks between the two sides resume on 11 June 2025.", "talks resume"),
+    ],
+)
+def test_a_later_phase_of_an_event_is_named_with_it(parser: Nlp, text: str, event: str) -> None:
+    assert _subjects(parser, text) == [event]
+
+
+def test_a_present_tense_weekday_is_the_coming_one(parser: Nlp) -> None:
+    tuesday = datetime(2025, 6, 10, 18, 0)
+    text = "The two-day walkout, which continues on Wednesday, has closed most schools."
+    assert [f.value for f in _dates(parser, text, tuesday)] == ["2025-06-11"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The walkout, which began on Wednesday, has closed most schools.",
+        "The bid represents a premium of 30% to the closing price on Wednesday.",
+        "The bid is a premium of 30% to Wednesday's closing price.",
+    ],
+)
+def test_a_past_or_stative_weekday_stays_behind_publication(parser: Nlp, text: str) -> None:
+    tuesday = datetime(2025, 6, 10, 18, 0)
+    assert [f.value for f in _dates(parser, text, tuesday)] in ([], ["2025-06-04"])
+
+
+def test_a_weekday_someone_is_due_to_act_on_lies_ahead(parser: Nlp) -> None:
+    tuesday = datetime(2025, 6, 10, 18, 0)
+    text = "The minister is due to meet union leaders on Thursday, her office said."
+    assert [f.value for f in _dates(parser, text, tuesday)] == ["2025-06-12"]

@@ -14,8 +14,10 @@ older than another date the same article gives is history the lead recalls ("ten
 after the 2015 quake"), not the story's year, and is left out; so are the ends of a period
 ("a contract running until 2031", "the first title since 1989"), and so is the date of a
 state or a figure's move ("stood at 6% in March", "has fallen from a high in 2023"), which
-dates no happening. A lead date that a slot
-already sets against another outlet's year needs no second finding.
+dates no happening. A planned event ("expects a decision in 2027", "will open in 2028") is
+not the story's year either: it is neither a lead date nor a newer date that makes the lead
+history. A lead date that a slot already sets against another outlet's year needs no second
+finding.
 """
 
 from __future__ import annotations
@@ -46,6 +48,14 @@ _INFERRED_YEARS = frozenset({YEAR_FROM_WEEKDAY, YEAR_FROM_MENTIONS})
 _PERIOD_END = re.compile(
     r"\b(?:until|till|through|by|to|since)\s+(?:the\s+\w+\s+of\s+)?$", re.IGNORECASE
 )
+# Words before a date in its clause that make it a plan or a forecast, not a happening.
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|expects?|expected|expecting|(?:plans?|planning|intends?|aims?) to|"
+    r"planned|scheduled|(?:is|are|was|were) (?:due|set) to|forecasts?)\b[^.;:]*$",
+    re.IGNORECASE,
+)
+# Characters before a date searched for a planning word: its clause, not the whole sentence.
+PLAN_WINDOW = 80
 
 
 def story_year_slot(facts: Sequence[Fact], slots: Sequence[Slot] = ()) -> Slot | None:
@@ -98,6 +108,7 @@ def _lead_dates(facts: Sequence[Fact]) -> list[Fact]:
             and fact.hedge != WEEKDAY_MISMATCH
             and _year(fact.value)
             and not _bounds_a_period(fact)
+            and not _planned(fact)
             and fact.subject.casefold() not in LIGHT_VERBS
         ):
             by_article.setdefault(fact.article, []).append(fact)
@@ -118,6 +129,14 @@ def _bounds_a_period(fact: Fact) -> bool:
         return False
     before = fact.evidence.text[: fact.span.start - fact.evidence.start]
     return _PERIOD_END.search(before) is not None
+
+
+def _planned(fact: Fact) -> bool:
+    """A date of a plan or forecast: "expects a decision in 2027", "will reopen in May"."""
+    if fact.span is None:
+        return False
+    before = fact.evidence.text[: fact.span.start - fact.evidence.start][-PLAN_WINDOW:]
+    return _PLANNED.search(before) is not None
 
 
 def _position(fact: Fact) -> int:

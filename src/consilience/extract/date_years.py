@@ -78,7 +78,7 @@ def resolve_day(
             return fallback, WEEKDAY_MISMATCH
         return min(candidates, key=lambda d: abs((d - published).days)), None
     if weekday is None:
-        return _day_in_mentioned_year(month, day, anchors.mentioned)
+        return _day_in_mentioned_year(month, day, anchors.mentioned, future)
     return _year_from_weekday(month, day, weekday, anchors, future)
 
 
@@ -91,13 +91,16 @@ def _on_weekday(candidates: list[date], weekday: int | None) -> list[date]:
 
 
 def _day_in_mentioned_year(
-    month: int, day: int, mentioned: tuple[int, ...]
+    month: int, day: int, mentioned: tuple[int, ...], future: bool
 ) -> tuple[date, str | None] | None:
-    """No weekday to test: the year the article names most often (latest on a tie), or
-    nothing when it names none -- a day needs a year, and guessing one invents a fact."""
+    """No weekday to test: the year the article names most often, or nothing when it names
+    none -- a day needs a year, and guessing one invents a fact. On a tie, a past event
+    takes the earliest year (the later ones are its plans: "announced on 14 September ...
+    to file in 2026 ... a decision in 2027"), a planned one the latest."""
     if not mentioned:
         return None
-    year = max(Counter(mentioned).items(), key=lambda item: (item[1], item[0]))[0]
+    later = 1 if future else -1
+    year = max(Counter(mentioned).items(), key=lambda item: (item[1], later * item[0]))[0]
     chosen = _safe_date(year, month, day)
     return (chosen, YEAR_FROM_MENTIONS) if chosen is not None else None
 

@@ -140,6 +140,13 @@ _PRESENT_BEFORE = "".join(
 _PAST_BEFORE_UNTIL = re.compile(
     rf"\b(?:was|were|had|did|stayed|remained|kept)\b|{_PRESENT_BEFORE}\b[a-z]{{3,}}ed\b", re.I
 )
+# Verbs that place a happening on a day: in the present tense, a coming day ("the walkout
+# continues on Wednesday", "talks resume on Monday", "the court sits on Friday").
+_SCHEDULE_VERBS = frozenset(
+    {"begin", "start", "open", "close", "end", "finish", "continue", "resume", "meet", "hold"}
+    | {"sit", "convene", "gather", "vote", "strike", "march", "run", "return", "arrive"}
+    | {"leave", "travel", "fly", "visit", "launch", "play", "kick"}
+)
 # Steps from a date up to its verb and the verb that verb completes ("set to begin").
 MAX_FUTURE_CLIMB = 6
 _VERB_WORD = re.compile(r"\b(" + "|".join(IRREGULAR_PAST) + r"|[a-z]{3,}ed)\b")
@@ -346,9 +353,41 @@ def _relative(m: re.Match[str], published: date) -> tuple[str, str] | None:
 
 def _future_at(parsed: ParsedArticle, sentence: Sentence) -> Callable[[int], bool]:
     """Whether the clause holding a date at an offset speaks of the future: a future marker,
-    or a state that lasts "until" the date and is not over ("has closed until Monday")."""
+    a state that lasts "until" the date and is not over ("has closed until Monday"), or a
+    weekday in the present tense ("the walkout, which continues on Wednesday")."""
     marked = _marked_future_at(parsed, sentence)
-    return lambda offset: marked(offset) or _open_until(parsed, sentence, offset)
+    return lambda offset: (
+        marked(offset)
+        or _open_until(parsed, sentence, offset)
+        or _present_weekday(parsed, sentence, offset)
+    )
+
+
+def _present_weekday(parsed: ParsedArticle, sentence: Sentence, offset: int) -> bool:
+    """A bare weekday on a verb in the present tense ("continues on Wednesday", "are
+    striking on Friday", "is held on Monday") is the coming one: news tells past days in the
+    past tense. Only a verb that places a happening in time counts (not a state: "represents
+    a premium to the closing price on Friday", "are up from 31 on Wednesday"), only a
+    weekday that modifies it directly ("Friday's close" does not), and never in a headline
+    (no full stop), which tells the past in the present."""
+    doc = parsed.doc
+    if doc is None or not sentence.text.rstrip().endswith((".", "!", "?", '"', "”")):
+        return False
+    weekday = _WEEKDAY_ALONE.match(parsed.article.text, offset)
+    if weekday is None or parsed.article.text.startswith(("'s", "’s"), weekday.end()):
+        return False
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    verb = _verb_of_adverbial(span.root) if span is not None else None
+    if verb is None or str(verb.lemma_).lower() not in _SCHEDULE_VERBS:
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ in ("VBG", "VBN") and any(
+        child.dep_ in ("aux", "auxpass")
+        and child.tag_ in ("VBZ", "VBP")
+        and str(child.lemma_).lower() == "be"
+        for child in verb.children
+    )
 
 
 def _open_until(parsed: ParsedArticle, sentence: Sentence, offset: int) -> bool:
@@ -369,6 +408,13 @@ def _open_until(parsed: ParsedArticle, sentence: Sentence, offset: int) -> bool:
     return verb.tag_ != "VBD" and not any(
         child.dep_ in ("aux", "auxpass") and child.tag_ == "VBD" for child in verb.children
     )
+
+
+def _verb_of_adverbial(date: Any) -> Any | None:
+    """The verb a date modifies directly ("continues on Wednesday", "meets Friday"), or
+    None when the date hangs on a noun or sits deeper in the clause."""
+    head = date.head.head if date.head.dep_ == "prep" else date.head
+    return head if head.i != date.i and head.pos_ in ("VERB", "AUX") else None
 
 
 def _verb_above(token: Any, start: int, end: int) -> Any | None:
@@ -428,6 +474,8 @@ def _verb_is_future(token: Any, start: int, end: int) -> bool:
                 return True
             if head.dep_ != "xcomp" or verbs_seen > 1:
                 return False  # "is set to begin talks on Monday": look one verb up
+        elif head.pos_ == "ADJ" and token.dep_ == "xcomp":
+            return str(head.lemma_).lower() in _FUTURE_VERBS  # "is due to meet on Thursday"
         token = head
     return False
 

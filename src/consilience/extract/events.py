@@ -7,6 +7,11 @@ event they date, so every wording maps to one event lemma here ("visit", "strike
 modifies, prefers an event noun that is the subject of a verb that only places it in time
 ("the strike began on Friday", "the walkout, which began on Friday"), and stays inside the
 sentence even when the tagger's sentence runs on into a headline.
+
+Another occurrence of an event is another event: "a further walkout from April 14" dates
+"strike (further)", never the strike under way. A phase of an event is named with it ("the
+talks resume on Monday": "talks resume"), except its first day, which dates the event itself
+("ended the first day of the strike on Tuesday": "strike").
 """
 
 from __future__ import annotations
@@ -16,7 +21,14 @@ from typing import Any
 
 from consilience.extract.wordforms import singular
 
-__all__ = ["EVENT_NOUNS", "event_lemma", "event_of_token", "event_of_words", "named_date_before"]
+__all__ = [
+    "EVENT_NOUNS",
+    "OTHER_OCCURRENCE_SUFFIX",
+    "event_lemma",
+    "event_of_token",
+    "event_of_words",
+    "named_date_before",
+]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -97,9 +109,19 @@ LIGHT_VERBS = _words(
     continue resume break erupt open close finish get go
     """
 )
-# Light verbs that name an event's end, not the event: "the deal is expected to close in
-# June" dates the deal's closing ("deal close"), not when it was struck.
-_ENDING_VERBS = _words("close end finish conclude complete")
+# Light verbs that name an event's end or a later phase, not the event: "the deal is expected
+# to close in June" dates the deal's closing ("deal close"), not when it was struck; "the
+# walkout, which continues on Wednesday" dates a later day of the strike ("strike continue").
+_PHASE_VERBS = _words("close end finish conclude complete continue resume")
+# Words before an event noun that make it another occurrence: "a further walkout", "the next
+# strike", "another vote". Its date is not the date of the event the story reports.
+_OTHER_OCCURRENCE = _words("further next another fresh repeat")
+# A suffix, not a prefix: "further strike" would read as a kind of "strike" (a compound and
+# its head) to alignment, which must never line the two up.
+OTHER_OCCURRENCE_SUFFIX = " (further)"
+# "The first day of the strike" dates the strike; "the last day of the strike" its end.
+_FIRST_DAY = _words("first opening")
+_LAST_DAY = _words("last final closing")
 # Court verbs that mean a sentence was passed when the sentence speaks of a prison term
 # ("a judge ruled on Monday that he will spend 12 years in prison").
 _RULING_VERBS = _words("rule order decide")
@@ -143,21 +165,59 @@ def _idiom(verb: Any) -> str | None:
     return None
 
 
-def _event_noun_of(verb: Any) -> str | None:
+def _event_noun_of(verb: Any) -> Any | None:
     """An event noun the verb only places in time: its subject, object or relative head."""
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
-            lemma = str(child.lemma_).lower()
-            if lemma in EVENT_NOUNS:
-                return lemma
-            if lemma in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                head = str(verb.head.lemma_).lower()
-                if head in EVENT_NOUNS:
-                    return head
+            if _noun_lemma(child) in EVENT_NOUNS:
+                return child
+            relative = str(child.lemma_).lower() in _RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+            if relative and _noun_lemma(verb.head) in EVENT_NOUNS:
+                return verb.head
         if child.dep_ == "prep" and str(child.lemma_).lower() == "on":  # "went on strike"
             for grandchild in child.children:
                 if str(grandchild.lemma_).lower() in EVENT_NOUNS:
-                    return str(grandchild.lemma_).lower()
+                    return grandchild
+    return None
+
+
+def _event_name(noun: Any) -> str:
+    """The event lemma of an event noun; "strike (further)" for "a further walkout"."""
+    name = event_lemma(_noun_lemma(noun))
+    if any(
+        child.dep_ in ("amod", "advmod", "det") and child.lower_ in _OTHER_OCCURRENCE
+        for child in noun.children
+    ):
+        return name + OTHER_OCCURRENCE_SUFFIX
+    return name
+
+
+def _day_of_event(noun: Any) -> str | None:
+    """ "The first day of the strike" -> "strike"; "the final day of the trial" -> "trial
+    end"; None for any other noun."""
+    if str(noun.lemma_).lower() != "day":
+        return None
+    words = {str(child.lower_) for child in noun.children if child.dep_ == "amod"}
+    if not words & (_FIRST_DAY | _LAST_DAY):
+        return None
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for event in prep.children:
+            if event.dep_ == "pobj" and _noun_lemma(event) in EVENT_NOUNS:
+                name = _event_name(event)
+                return name if words & _FIRST_DAY else f"{name} end"
+    return None
+
+
+def _day_of_event_of(verb: Any) -> str | None:
+    """The event whose first or last day is the verb's subject or object ("nurses ended the
+    first day of their strike on Tuesday": the strike)."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            event = _day_of_event(child)
+            if event is not None:
+                return event
     return None
 
 
@@ -166,34 +226,45 @@ def event_of_token(token: Any, start: int, end: int) -> str | None:
     sentence = str(token.doc.text[start:end])
     before = _event_noun_before(token, start)
     if before is not None:
-        return event_lemma(before)
+        return _event_name(before)
     for _ in range(MAX_EVENT_CLIMB):
         head = token.head
         if head.i == token.i or not start <= head.idx < end:
             break
-        lemma = _noun_lemma(head)
-        if head.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS:
-            return event_lemma(lemma)
+        if head.pos_ in ("NOUN", "PROPN") and _noun_lemma(head) in EVENT_NOUNS:
+            return _event_name(head)
+        day = _day_of_event(head) if head.pos_ == "NOUN" else None
+        if day is not None:  # "Tuesday, the first day of the strike"
+            return day
         lemma = str(head.lemma_).lower()
         if head.pos_ == "VERB" and lemma == "do" and _has_child(head, "advmod", "so"):
             head = _antecedent_verb(head, start) or head  # "fell ill ... did so on 18 May"
             lemma = str(head.lemma_).lower()
         if head.pos_ == "VERB" or (head.pos_ == "AUX" and head.dep_ == "ROOT"):
-            deadline = _deadline_verb(head) if lemma == "have" else None
-            if deadline is not None:  # "will have until May to comply": the complying
-                return event_lemma(str(deadline.lemma_).lower(), sentence)
-            idiom = _idiom(head)
-            if idiom is not None:
-                return idiom
-            if lemma in LIGHT_VERBS or lemma in _ENDING_VERBS:
-                noun = _event_noun_of(head) or _raised_event_noun(head)
-                if noun is not None and lemma in _ENDING_VERBS:
-                    return f"{event_lemma(noun)} {lemma}"
-                if noun is not None:
-                    return event_lemma(noun)
-            return event_lemma(lemma, sentence)
+            return _event_of_verb(head, lemma, sentence)
         token = head
     return None
+
+
+def _event_of_verb(verb: Any, lemma: str, sentence: str) -> str:
+    """The event a date hanging on ``verb`` dates: the verb's own event, an idiom, the
+    first day of an event, or the event noun a light or phase verb only places in time."""
+    deadline = _deadline_verb(verb) if lemma == "have" else None
+    if deadline is not None:  # "will have until May to comply": the complying
+        return event_lemma(str(deadline.lemma_).lower(), sentence)
+    idiom = _idiom(verb)
+    if idiom is not None:
+        return idiom
+    day = _day_of_event_of(verb)
+    if day is not None:
+        return day
+    if lemma in LIGHT_VERBS or lemma in _PHASE_VERBS:
+        noun = _event_noun_of(verb) or _raised_event_noun(verb)
+        if noun is not None and lemma in _PHASE_VERBS:
+            return f"{_event_name(noun)} {lemma}"
+        if noun is not None:
+            return _event_name(noun)
+    return event_lemma(lemma, sentence)
 
 
 def _noun_lemma(token: Any) -> str:
@@ -205,7 +276,7 @@ def _noun_lemma(token: Any) -> str:
     return lemma.replace("-", "")
 
 
-def _event_noun_before(date: Any, start: int) -> str | None:
+def _event_noun_before(date: Any, start: int) -> Any | None:
     """The event noun right before the date's "on" inside a prepositional phrase ("will meet
     in a run-off on 13 May", "complicated by the vote on 6 June"): the parser often hangs
     the date on the verb, but it dates the event it follows."""
@@ -217,18 +288,17 @@ def _event_noun_before(date: Any, start: int) -> str | None:
         return None
     if noun.head.head.pos_ == "VERB" and _idiom(noun.head.head) is not None:
         return None  # "stabbed to death on 14 May": the idiom names the event
-    lemma = _noun_lemma(noun)
-    return lemma if lemma in EVENT_NOUNS else None
+    return noun if _noun_lemma(noun) in EVENT_NOUNS else None
 
 
-def _raised_event_noun(verb: Any) -> str | None:
+def _raised_event_noun(verb: Any) -> Any | None:
     """The event noun of "the deal is expected to close": the subject of the verb that
     ``verb`` completes ("expected", "due", "set")."""
     if verb.dep_ != "xcomp":
         return None
     for child in verb.head.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and str(child.lemma_).lower() in EVENT_NOUNS:
-            return str(child.lemma_).lower()
+        if child.dep_ in ("nsubj", "nsubjpass") and _noun_lemma(child) in EVENT_NOUNS:
+            return child
     return None
 
 
@@ -274,8 +344,8 @@ def event_of_words(
     """Without a parse: the event noun (in (offset, word) pairs) or idiom ("downed tools", in
     the sentence starting at ``sentence_start``) nearest to offset ``near``."""
     events = [
-        (abs(pos - near), event_lemma(singular(w), sentence))
-        for pos, w in words
+        (abs(pos - near), _word_event(words, i, sentence))
+        for i, (pos, w) in enumerate(words)
         if singular(w) in EVENT_NOUNS
     ]
     events += [
@@ -284,3 +354,18 @@ def event_of_words(
         for match in pattern.finditer(sentence)
     ]
     return min(events)[1] if events else None
+
+
+# Words between "further" and its event noun without a parse ("a further 72-hour walkout":
+# the letters-only words "further", "hour", "walkout").
+_OCCURRENCE_REACH = 2
+
+
+def _word_event(words: list[tuple[int, str]], index: int, sentence: str) -> str:
+    """The event lemma of the event noun at ``words[index]``, as another occurrence when a
+    word just before it says so ("a further 72-hour walkout")."""
+    name = event_lemma(singular(words[index][1]), sentence)
+    before = words[max(0, index - _OCCURRENCE_REACH) : index]
+    if any(word in _OTHER_OCCURRENCE for _, word in before):
+        return name + OTHER_OCCURRENCE_SUFFIX
+    return name
