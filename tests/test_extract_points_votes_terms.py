@@ -140,3 +140,31 @@ def test_a_lease_keeps_its_own_noun(nlp: Nlp) -> None:
 )
 def test_other_durations_and_ages_stay_out(text: str, nlp: Nlp) -> None:
     assert all(f.unit not in ("year", "day") for f in quantities(text, nlp))
+
+
+def test_a_strike_called_for_a_set_time_has_its_length_in_hours(nlp: Nlp) -> None:
+    facts = quantities("Dockworkers began a 24-hour strike at the port on Monday.", nlp)
+    assert [(f.subject, f.value, f.number, f.unit) for f in facts if f.unit == "hour"] == [
+        ("strike", "24-hour", 24.0, "hour")
+    ]
+
+
+def test_a_walkout_is_a_strike_and_a_further_one_is_named_apart(nlp: Nlp) -> None:
+    facts = quantities(
+        "Staff joined the 24-hour walkout, and the union plans a further 72-hour walkout.", nlp
+    )
+    lengths = [(f.subject, f.value, f.about) for f in facts if f.unit == "hour"]
+    assert lengths == [
+        ("strike", "24-hour", "length of the walkout"),
+        ("strike", "72-hour", "length of the further walkout"),
+    ]
+
+
+def test_a_follow_up_of_some_months_is_a_length(nlp: Nlp) -> None:
+    facts = quantities("Patients were tracked over a median follow-up of 14 months.", nlp)
+    assert [(f.subject, f.value, f.unit) for f in facts] == [("follow-up", "14 months", "month")]
+
+
+def test_a_percentage_rating_a_treatment_counts_the_treatment(nlp: Nlp) -> None:
+    facts = quantities("The malaria vaccine was 77.4% effective against infection.", nlp)
+    assert [(f.subject, f.value) for f in facts] == [("vaccine", "77.4%")]

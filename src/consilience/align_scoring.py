@@ -32,7 +32,9 @@ from consilience.align_participants import (
     participants,
     participants_clash,
 )
+from consilience.align_percent_kinds import percent_kind
 from consilience.align_personal import PERSONAL_UNITS, personal_score
+from consilience.align_shares import shares_apart
 from consilience.align_stems import content_stems, sentence_stems
 from consilience.align_things import (
     RELATED_THING_SCORE,
@@ -348,9 +350,15 @@ def _estimators_apart(a: Fact, b: Fact) -> bool:
     return x is not None and y is not None and x != y
 
 
+# Adjectives of how grave an illness or injury is, as the adverbs extraction writes.
+_SEVERE = {"severe": "seriously", "serious": "seriously", "critical": "critically"}
+
+
 def _severity(fact: Fact) -> frozenset[str]:
-    """How badly the counted people were hurt, as the about-phrase says."""
-    return SEVERITIES & frozenset(fact.about.casefold().split())
+    """How badly the counted people were hurt, or how grave the illness counted is, as the
+    about-phrase says: "efficacy against severe disease" is not the efficacy against any."""
+    words = frozenset(_SEVERE.get(word, word) for word in fact.about.casefold().split())
+    return SEVERITIES & words
 
 
 def _casualty_family(predicate: str | None) -> int | None:
@@ -403,21 +411,31 @@ def quantity_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
         return None  # the police's estimate and the organisers' are two figures
     if time_frame(a) != time_frame(b):
         return None  # last year's figure, or a running total, is never today's figure
+    if shares_apart(a, b):
+        return None  # 14% reporting headache, 38% pain; the vaccine group's, the placebo's
     thing = thing_similarity(a, b)
     if thing is None:
         return None
+    kind_a, kind_b = percent_kind(a), percent_kind(b)
+    if kind_a is not None and kind_b is not None and kind_a != kind_b:
+        return None  # the employer's offer and the union's demand are two figures
+    same_kind = kind_a is not None and kind_a == kind_b
+    if same_kind:  # "the 4.5% offer" / "offered a pay rise of 3.2%": one offer, any noun
+        thing = SAME_THING_SCORE
     same_value = a.number is not None and a.number == b.number
     if thing == 0 and same_value and (counts_a_placeholder(a) or counts_a_placeholder(b)):
         thing = UNKNOWN_THING_SCORE  # "$214 million" alone may well be "the $214 million loss"
     shared_event = _event_similarity(a, b, index)
-    evidence = shared_event + _predicate_term(a, b)
-    if thing > 0 and time_frame(a) is not None:  # both "a year earlier": lemmas miss it
+    predicate = _predicate_term(a, b)
+    # One kind is told with many verbs ("asking for", "seeking", "raised its demand to").
+    evidence = shared_event + (max(predicate, 0.0) if same_kind else predicate)
+    if thing > 0 and (time_frame(a) is not None or same_kind):  # lemmas miss the phrase
         evidence += SAME_FRAME_BONUS
     if thing >= SAME_THING_SCORE:
         floor = QUANTITY_SIMILARITY_FLOOR
         # The same figure in sentences sharing no event word is a coincidence, not a hint.
         close = same_value or _one_rounds_the_other(a, b)
-        evidence += SAME_VALUE_BONUS if close and shared_event > 0 else 0.0
+        evidence += SAME_VALUE_BONUS if close and (shared_event > 0 or same_kind) else 0.0
     elif thing >= THING_SIMILARITY_FLOOR or (thing > 0 and same_value):
         floor = SYNONYM_SAME_VALUE_FLOOR if same_value else SYNONYM_SIMILARITY_FLOOR
     else:

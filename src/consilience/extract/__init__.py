@@ -38,6 +38,7 @@ from consilience.extract.people import extract_person_roles
 from consilience.extract.quantities import extract_quantities
 from consilience.extract.quotes import Quote, extract_quotes, find_quotes, quote_facts
 from consilience.extract.times import extract_times
+from consilience.extract.trial_phases import extract_trial_phases
 from consilience.extract.votes import extract_votes
 from consilience.models import Analysis, Article, Entity, Fact
 
@@ -76,6 +77,7 @@ def extract_facts(parsed: ParsedArticle) -> list[Fact]:
         *extract_person_roles(parsed),
         *quote_facts(parsed, quotes),
         *extract_claims(parsed),
+        *extract_trial_phases(parsed),
     ]
     contexts: dict[tuple[int, int], tuple[str, ...]] = {}
     finished: dict[Fact, None] = {}  # insertion-ordered set: drops exact duplicates

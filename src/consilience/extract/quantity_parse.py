@@ -110,6 +110,8 @@ def counted_noun(
         noun = _subject_noun(head)  # "The attendance was 41,382"
     elif _counts_the_attribute(root) is not None:
         noun = _counts_the_attribute(root)  # "Fourteen of those who fell ill are children"
+    elif is_percent and _rated_thing(head) is not None:
+        noun = _rated_thing(head)  # "the vaccine was 84.6% effective": the vaccine's efficacy
     elif is_percent and head.pos_ in ("VERB", "AUX") and _of_object(root) is not None:
         noun = _of_object(root)  # "would take 31% of the vote": the vote, not the taker
     elif is_measure and _measured_by_participle(head) is not None:
@@ -124,6 +126,18 @@ def counted_noun(
     if noun is not None and (noun.pos_ not in ("NOUN", "PROPN") or noun.i in inside):
         return None
     return noun
+
+
+# Adjectives a percentage rates a thing by: "84.6% effective", "99% accurate".
+_RATING_ADJECTIVES = frozenset({"effective", "efficacious", "protective", "accurate"})
+
+
+def _rated_thing(adjective: Any) -> Any | None:
+    """The subject a rating adjective is said of ("the vaccine was 84.6% effective"), or
+    None."""
+    if adjective.pos_ != "ADJ" or adjective.lemma_.lower() not in _RATING_ADJECTIVES:
+        return None
+    return _subject_noun(adjective.head) if adjective.dep_ == "acomp" else None
 
 
 # Verbs that, reduced to a participle after a noun, state that noun's level.

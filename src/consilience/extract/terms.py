@@ -1,12 +1,15 @@
-"""Lengths of agreements as quantities: "a five-year contract", "a 10-year lease".
+"""Lengths of agreements, stoppages and follow-ups: "a five-year contract", "a 48-hour strike".
 
 Most durations are no fact worth comparing ("for three years", "a two-day visit"), but the
-length of an agreement, a loan or a suspension is what a story reports and outlets can get
-wrong. A number glued to a time unit ("five-year") that modifies one of the nouns here makes
-a quantity with unit "year"/"month"/"week"/"day": subject the noun (a "deal" and a
-"contract" are the same agreement, so both are "contract"), about "length of the <noun>".
-Penalties ("a three-year ban", "a five-year term") stay with ``penalties``. Tokens are spaCy
-tokens, typed ``Any`` because spaCy is optional.
+length of an agreement, a loan, a suspension, a strike called for a set time or a study's
+follow-up is what a story reports and outlets can get wrong. A number glued to a time unit
+("five-year") that modifies one of the nouns here, or the number of "a <noun> of seven
+months", makes a quantity with unit "year"/"month"/"week"/"day"/"hour": subject the noun (a
+"deal" and a "contract" are the same agreement, so both are "contract"; a "walkout" is a
+"strike"), about "length of the <noun>", with a word like "further" kept ("length of the
+further walkout"): the next strike a union threatens is not the one under way. Penalties
+("a three-year ban", "a five-year term") stay with ``penalties``. Tokens are spaCy tokens,
+typed ``Any`` because spaCy is optional.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 from consilience.extract.numbers import NumberMatch
 from consilience.extract.penalties import DURATION_UNITS
 from consilience.extract.quantity_clauses import predicate_of
-from consilience.extract.quantity_parse import clause_roles, governing_verb
+from consilience.extract.quantity_parse import clause_roles, governing_verb, noun_lemma
 from consilience.models import Role
 
 __all__ = ["TERM_NOUNS", "Term", "TermReading", "term_of", "term_reading"]
@@ -29,10 +32,19 @@ TERM_NOUNS = frozenset(
         "contract", "deal", "agreement", "pact", "lease", "loan", "licence", "license",
         "concession", "extension", "mandate", "tenure", "partnership", "sponsorship",
         "suspension", "freeze", "moratorium", "truce", "ceasefire", "warranty", "bond",
+        # Stoppages called for a set time: "a 48-hour strike", "a two-day blockade".
+        "strike", "walkout", "stoppage", "shutdown", "blockade", "lockdown", "curfew",
+        # How long a study followed its patients: "a median follow-up of seven months".
+        "follow-up",
     }
 )  # fmt: skip
 # Agreement nouns that name the same thing: a player's "four-year deal" is his contract.
 _SAME_AS_CONTRACT = frozenset({"contract", "deal", "agreement", "pact"})
+# Industrial action named three ways: a union's "48-hour walkout" is its strike.
+_SAME_AS_STRIKE = frozenset({"strike", "walkout", "stoppage"})
+# Words before the noun that make it another one of its kind: the "further 72-hour walkout"
+# a union threatens is not the strike under way.
+_ANOTHER_ONE = frozenset({"further", "another", "second", "third", "new", "next", "fresh"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,22 +59,47 @@ class Term:
 
 
 def term_of(number: Any) -> Term | None:
-    """The agreement length the number token of "five-year contract" states, or None."""
+    """The length the number token of "five-year contract" or "a follow-up of seven
+    months" states, or None."""
+    doc = number.doc
+    if number.i + 1 >= len(doc):
+        return None
+    found = _glued_term(number) or _term_of_of(number)
+    if found is None:
+        return None
+    unit, noun = found
+    lemma = noun_lemma(noun)
+    subject = "contract" if lemma in _SAME_AS_CONTRACT else lemma
+    subject = "strike" if lemma in _SAME_AS_STRIKE else subject
+    end = unit.idx + len(unit.text)
+    other = next((t.lower_ for t in noun.children if t.lower_ in _ANOTHER_ONE), None)
+    name = lemma if "-" in lemma else noun.lower_
+    named = f"{other} {name}" if other is not None else name
+    return Term(str(unit.lemma_).lower(), subject, f"length of the {named}", end, noun)
+
+
+def _glued_term(number: Any) -> tuple[Any, Any] | None:
+    """The unit and term noun of "a five-year contract"."""
     doc = number.doc
     if number.i + 2 >= len(doc):
         return None
     hyphen, unit = doc[number.i + 1], doc[number.i + 2]
     glued = not number.whitespace_ and not hyphen.whitespace_ and hyphen.text == "-"
-    unit_lemma = str(unit.lemma_).lower()
-    if not glued or unit_lemma not in DURATION_UNITS:
+    if not glued or str(unit.lemma_).lower() not in DURATION_UNITS:
         return None
     noun = _modified_noun(unit)
-    if noun is None:
+    return (unit, noun) if noun is not None else None
+
+
+def _term_of_of(number: Any) -> tuple[Any, Any] | None:
+    """The unit and term noun of "a median follow-up of seven months", "a lease of 99 years"."""
+    unit = number.doc[number.i + 1]
+    if number.head.i != unit.i or str(unit.lemma_).lower() not in DURATION_UNITS:
         return None
-    lemma = str(noun.lemma_).lower()
-    subject = "contract" if lemma in _SAME_AS_CONTRACT else lemma
-    end = unit.idx + len(unit.text)
-    return Term(unit_lemma, subject, f"length of the {noun.lower_}", end, noun)
+    of = unit.head
+    if unit.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN":
+        return None
+    return (unit, of.head) if noun_lemma(of.head) in TERM_NOUNS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +137,7 @@ def _modified_noun(unit: Any) -> Any | None:
             return None
         head = head.head
         if head.pos_ == "NOUN":
-            return head if str(head.lemma_).lower() in TERM_NOUNS else None
+            return head if noun_lemma(head) in TERM_NOUNS else None
         if head.pos_ != "ADJ":
             return None
     return None
