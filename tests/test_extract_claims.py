@@ -104,3 +104,72 @@ def test_people_who_marched_in_several_places_state_where_marches_were(parser: N
 def test_one_place_or_no_event_states_no_set(nlp: Nlp) -> None:
     assert _claims(nlp, "Vigils were held in Tamsworth on Sunday.") == []
     assert _claims(nlp, "Shares were held in Tamsworth and Kelda by the fund.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Fenwick Airways jet made an emergency landing at Holm Valley Airport on Monday.",
+        "The cargo plane landed at Holm Valley Airport shortly after noon.",
+        "The airliner touched down at Holm Valley Airport at 4:10 p.m.",
+    ],
+)
+def test_where_an_aircraft_came_down_is_one_place(nlp: Nlp, text: str) -> None:
+    facts = _claims(nlp, text)
+    assert [(f.subject, f.value) for f in facts] == [("place", "Holm Valley Airport")]
+    assert Role("target", "landing") in facts[0].roles
+
+
+def test_a_landing_place_told_short_and_in_full_is_the_full_name(parser: Nlp) -> None:
+    text = (
+        "Jet makes emergency landing at Marsby after bird strike\n"
+        "A Fenwick Airways jet made an emergency landing at Marsby Municipal Airport on Monday."
+    )
+    assert {f.value for f in _claims(parser, text)} == {"Marsby Municipal Airport"}
+
+
+def test_a_landing_at_a_time_names_no_place(nlp: Nlp) -> None:
+    assert _claims(nlp, "The plane landed at 9:15 a.m. and taxied to the gate.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "builder", "structure"),
+    [
+        ("The stand was demolished, but the stadium was built in 1971 by Harrow Civil.",
+         "Harrow Civil", "stadium"),
+        ("The tower was built by Dunmere & Co in the 1960s, council records show.",
+         "Dunmere & Co", "building"),
+    ],
+)  # fmt: skip
+def test_who_built_a_structure_is_a_one_member_claim(
+    nlp: Nlp, text: str, builder: str, structure: str
+) -> None:
+    facts = _claims(nlp, text)
+    assert [(f.subject, f.value) for f in facts] == [("build", builder)]
+    assert Role("target", structure) in facts[0].roles
+
+
+def test_a_builder_of_no_structure_is_no_claim(nlp: Nlp) -> None:
+    assert _claims(nlp, "Her reputation was built by Marta Oyelaran over twenty years.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dock workers say most of the steel landed at Portwell is sold inland.",
+        "Crews who land their catch at the northern quays can still work.",
+    ],
+)
+def test_goods_or_catches_landed_somewhere_are_no_landing(parser: Nlp, text: str) -> None:
+    assert _claims(parser, text) == []
+
+
+def test_the_one_flight_an_article_names_is_a_flight_claim(nlp: Nlp) -> None:
+    text = "Flight BA 212 returned to the gate. Passengers on flight BA212 were rebooked."
+    facts = _claims(nlp, text)
+    assert [(f.subject, f.about, f.value) for f in facts] == [("flight", "flight number", "BA212")]
+
+
+def test_an_article_naming_two_flights_states_no_flight_number(nlp: Nlp) -> None:
+    text = "Flight KL1007 was held while flight EZY6493 was cleared to depart."
+    assert _claims(nlp, text) == []

@@ -197,3 +197,18 @@ def test_british_judges_styles_name_their_court(nlp: Nlp) -> None:
     assert roles["Corwin Ashdale"] == ("Mr Justice", "justice")
     assert roles["Imelda Varro"] == ("Lord Justice", "lord justice")
     assert roles["Tobias Quill"] == ("Recorder", "recorder")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ('"We are on track," said Tomas Ferrel, Brightwater Foods\' chief operating officer.',
+         "Tomas Ferrel", "chief operating officer"),
+        ("Nadia Orlen, Velstrom's chief executive, told investors the plant would reopen.",
+         "Nadia Orlen", "chief executive"),
+    ],
+)  # fmt: skip
+def test_an_appositive_title_owned_by_a_company_of_one_or_more_words(
+    nlp: Nlp, text: str, name: str, title: str
+) -> None:
+    assert _roles(nlp, text)[name] == (title, title)

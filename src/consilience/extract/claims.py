@@ -8,7 +8,11 @@ members are who joined, the target what they joined (named by its head noun, "co
 however each outlet spells the full name); "did not join" states no membership. "Marches
 were also held in A, B and C" (or "took place in", "also marched in") states where an event
 happened: claim "place", the event as target. An event that happens at one place ("made
-landfall near A", "came ashore at A") states that place alone: claim "place", one member.
+landfall near A", "came ashore at A", "made an emergency landing at A", "touched down in A")
+states that place alone: claim "place", one member. Who built a structure ("the tower was
+built by A", "A built the bridge") is claim "build", one member, the structure as target.
+The flight a story is about ("Flight SK417", "flight BA 212") is claim "flight", its number
+the one member; an article naming several flights states none.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ PREDICATES: dict[str, str] = {
 }  # fmt: skip
 _ABOUT = {"visit": "places {agent} will visit", "sign": "parties {agent} signed with",
           "meet": "people {agent} met", "join": "parties that joined the {target}",
-          "place": "places where the {target} took place"}  # fmt: skip
+          "place": "places where the {target} took place",
+          "build": "who built the {target}", "flight": "flight number"}  # fmt: skip
 # Events said to happen in a set of places: "marches were also held in A, B and C", "rallies
 # took place in A and B", "protesters also marched in A and B". The event is the target.
 _PLACE_EVENTS = EVENT_NOUNS | {"march", "rally", "demonstration", "vigil", "event"}
@@ -42,9 +47,34 @@ _MARCHED |= {"protested": "protest"}
 _MARCH_VERBS = frozenset(_MARCHED.values())
 # Events that happen at a single place, and the prepositions that name it ("made landfall
 # near A", "came ashore at A"): one member is a claim, since outlets naming two disagree.
-_ONE_PLACE_EVENTS = frozenset({"landfall"})
+_ONE_PLACE_EVENTS = frozenset({"landfall", "landing"})
+# Where an aircraft came down: "made a landing at A", "touched down in A", "the jet landed at
+# A". "Landed" alone is said of goods and catches too ("steel landed at A"), so it needs an
+# aircraft as its subject.
+_LANDING_PREPOSITIONS = frozenset({"at", "in", "near"})
+_AIRCRAFT = frozenset(
+    {"plane", "jet", "aircraft", "airliner", "flight", "helicopter", "airplane", "jetliner"}
+)
 _AT_PREPOSITIONS = frozenset({"at", "near", "in", "on", "over"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Verbs that say who built a structure, and the structures whose builder is a fact; the
+# words one building goes by map to one target ("the block", "the tower", "the building").
+_BUILD_VERBS = frozenset({"build", "construct"})
+_STRUCTURES = {
+    "building": "building", "block": "building", "tower": "building", "complex": "building",
+    "flat": "building", "apartment": "building", "bridge": "bridge", "stadium": "stadium",
+    "dam": "dam", "tunnel": "tunnel", "school": "school", "hospital": "hospital",
+    "hotel": "hotel", "house": "house", "home": "house", "plant": "plant", "factory": "plant",
+    "station": "station", "terminal": "terminal", "wall": "wall", "road": "road",
+    "ship": "ship", "vessel": "ship", "pier": "pier", "jetty": "pier", "mall": "mall",
+}  # fmt: skip
+# Claims one member states: one builder, against which another outlet's builder conflicts.
+_ONE_MEMBER_CLAIMS = frozenset({"build", "flight"})
+# A flight number: an airline code of two characters or three letters, then up to four
+# digits ("SK417", "BA 212", "U2 8031").
+_FLIGHT_NUMBER = re.compile(
+    r"\b[Ff]light\s+(?P<code>[A-Z]{3}|[A-Z][A-Z\d]|\d[A-Z])\s?(?P<number>\d{1,4}[A-Z]?)\b"
+)
 # Prepositions that introduce what is joined ("signed up to the pact", "entered into").
 _JOIN_PREPOSITIONS = frozenset({"to", "into"})
 # Which prepositions introduce the set for each claim ("tour of", "sign with").
@@ -70,6 +100,16 @@ _LANDED = re.compile(
     r"\b(?:made|makes?|making|came|comes?|coming|hit|hits|reached)\s+(?:landfall|ashore|land)"
     rf"\s+(?:at|near|in|on|over)\s+(?:the\s+)?(?P<set>{_NAME})"
 )
+_TOUCHED_DOWN = re.compile(
+    r"\b(?:(?:plane|jet|aircraft|airliner|helicopter)\s+land(?:s|ed)|touch(?:es|ed)?\s+down|"
+    r"landing)\s+(?:at|in|near)\s+(?:the\s+)?"
+    rf"(?P<set>{_NAME})"
+)
+_BUILT_BY = re.compile(
+    r"\b(?P<target>[a-z]+)\s+(?:was|were|had\s+been|has\s+been)\s+(?:originally\s+)?"
+    r"(?:built|constructed)\s+(?:in\s+\d{4}\s+)?by\s+(?:the\s+)?"
+    r"(?P<set>[A-Z][\w’'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w’'-]*)*)"
+)
 _FALLBACK = re.compile(
     r"\b(?P<verb>visit(?:s|ed|ing)?|tour(?:s|ed|ing)?\s+of|trips?\s+to|stops?\s+in|"
     r"travel(?:s|led|ling)?\s+to|go(?:es|ing)?\s+to|sign(?:s|ed|ing)?\s+\w+\s+with)\s+"
@@ -81,16 +121,17 @@ def extract_claims(parsed: ParsedArticle) -> list[Fact]:
     """``claim`` facts for predicates with a coordinated set of two or more names."""
     aliases = parsed.aliases
     found = _parsed_claims(parsed) if parsed.doc is not None else _pattern_claims(parsed)
+    found = _fuller_places(found) + _flight_number(parsed.article.text)
     facts = []
     article = parsed.article
     for claim, agent, members, at in found:
         sentence = sentence_at(parsed, at)
         names = sorted({aliases.get(m, m) for m in members})
-        single = claim == "place" and agent in _ONE_PLACE_EVENTS
+        single = claim in _ONE_MEMBER_CLAIMS or (claim == "place" and agent in _ONE_PLACE_EVENTS)
         if sentence is None or len(names) < (1 if single else MIN_MEMBERS):
             continue
         target = ""
-        if claim in ("join", "place"):
+        if claim in ("join", "place", "build"):
             agent, target = "", agent  # the agent slot held what was joined, or the event
         agent_name = aliases.get(agent, agent) if agent else ""
         roles = (
@@ -113,11 +154,44 @@ def extract_claims(parsed: ParsedArticle) -> list[Fact]:
     return facts
 
 
+def _flight_number(text: str) -> list[tuple[str, str, list[str], int]]:
+    """The one flight an article names ("Flight SK417"); none when it names several."""
+    numbers = {
+        m.group("code") + m.group("number"): m.start() for m in _FLIGHT_NUMBER.finditer(text)
+    }
+    if len(numbers) != 1:
+        return []
+    ((number, at),) = numbers.items()
+    return [("flight", "", [number], at)]
+
+
+def _fuller_places(
+    found: list[tuple[str, str, list[str], int]],
+) -> list[tuple[str, str, list[str], int]]:
+    """One place told short and in full in one article ("landing at Corvane" in a headline,
+    "at Corvane Regional Airport" in the text) is one place: the full name stands for both."""
+    places = {m for _, event, members, _ in found if event in _ONE_PLACE_EVENTS for m in members}
+
+    def fuller(name: str) -> str:
+        longer = [other for other in places if other.startswith(name + " ")]
+        return longer[0] if len(longer) == 1 else name
+
+    return [
+        (claim, event, [fuller(m) for m in members] if event in _ONE_PLACE_EVENTS else members, at)
+        for claim, event, members, at in found
+    ]
+
+
 def _parsed_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], int]]:
     doc: Any = parsed.doc
     found = []
     for token in doc:
-        placed = _placed(parsed, token) or _landed(parsed, token)
+        placed = (
+            _placed(parsed, token)
+            or _landed(parsed, token)
+            or _landing(token)
+            or _built(parsed, token)
+        )
         if placed is not None:
             found.append(placed)
             continue
@@ -207,11 +281,71 @@ def _landed(parsed: ParsedArticle, verb: Any) -> tuple[str, str, list[str], int]
     return ("place", event, members[:1], verb.idx) if members else None
 
 
+def _landing(token: Any) -> tuple[str, str, list[str], int] | None:
+    """Where an aircraft came down: "the jet landed at A", "touched down in A", "made an
+    emergency landing at A" (the place may hang on the noun or on "made")."""
+    lemma = str(token.lemma_).lower()
+    down = any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
+    flown = any(
+        c.dep_ == "nsubj" and str(c.lemma_).lower() in _AIRCRAFT for c in token.children
+    ) and not any(c.dep_ == "dobj" for c in token.children)
+    if token.pos_ == "NOUN" and token.lower_ == "landing":
+        holders = [token] + ([token.head] if token.dep_ == "dobj" else [])
+    elif token.pos_ == "VERB" and ((lemma == "land" and flown) or (lemma == "touch" and down)):
+        holders = [token]
+    else:
+        return None
+    if any(c.dep_ == "neg" for holder in holders for c in holder.children):
+        return None
+    members = [
+        _place_name(head)
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in _LANDING_PREPOSITIONS
+        for head in prep.children
+        if head.dep_ == "pobj" and head.pos_ == "PROPN" and head.text[:1].isupper()
+        if head.ent_type_ not in ("DATE", "TIME")
+    ]
+    members = list(dict.fromkeys(m for m in members if m))
+    return ("place", "landing", members[:1], token.idx) if members else None
+
+
+def _built(parsed: ParsedArticle, verb: Any) -> tuple[str, str, list[str], int] | None:
+    """Who built a structure: the named agent of a passive "was built by A", or the named
+    subject of "A built the bridge"; the structure (its head noun) is carried as the agent
+    until ``extract_claims`` sorts the roles."""
+    if str(verb.lemma_).lower() not in _BUILD_VERBS or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    things = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    builders = (
+        [pobj for c in verb.children if c.dep_ == "agent" for pobj in c.children]
+        if passive
+        else [c for c in verb.children if c.dep_ == "nsubj"]
+    )
+    structure = _STRUCTURES.get(singular(str(things[0].lemma_).lower())) if things else None
+    members = [
+        _entity_text(parsed, member)
+        for builder in builders
+        for member in _with_conjuncts(builder)
+        if member.ent_type_ in MEMBER_LABELS
+    ]
+    members = list(dict.fromkeys(m for m in members if m))
+    if structure is None or len(members) != 1:
+        return None
+    return ("build", structure, members, verb.idx)
+
+
 def _place_name(token: Any) -> str:
     """A proper noun with its compound words ("Sefton Cross"): taken from the parse, since
     the tagger often cuts unfamiliar place names wrong ("Brastow and")."""
-    words = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    first = min([token.i] + [w.i for w in words])
+    first = token.i
+    words = [token]
+    while words:  # compounds of compounds: "[Holm] <- [Valley] <- Airport"
+        words = [c for w in words for c in w.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        first = min([first] + [w.i for w in words])
     return clean_name(str(token.doc[first : token.i + 1].text), "GPE")
 
 
@@ -309,6 +443,12 @@ def _pattern_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], in
         found.append(("place", event, _split_names(match.group("set")), match.start()))
     for match in _LANDED.finditer(text):
         found.append(("place", "landfall", _split_names(match.group("set"))[:1], match.start()))
+    for match in _TOUCHED_DOWN.finditer(text):
+        found.append(("place", "landing", _split_names(match.group("set"))[:1], match.start()))
+    for match in _BUILT_BY.finditer(text):
+        structure = _STRUCTURES.get(singular(match.group("target").lower()))
+        if structure is not None:
+            found.append(("build", structure, [match.group("set")], match.start()))
     for match in _FALLBACK.finditer(text):
         word = match.group("verb").split()[0].lower()
         lemma = next((p for p in PREDICATES if word.startswith(p)), "visit")

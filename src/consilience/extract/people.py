@@ -68,8 +68,10 @@ _OF_PORTFOLIO = re.compile(
     r"(?P<office>(?:[\w-]+\s+){0,3}[\w-]+)\s+of\s+(?:the\s+)?"
     r"(?P<portfolio>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2})\s+$"
 )
+# The owner before an appositive title may be a name of several words ("Ruth Anselm, Skelmar
+# Air's chief operating officer") or a common noun ("the airline's chief executive").
 _APPOSITIVE = re.compile(
-    r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?"
+    r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:(?:[A-Z][\w&.-]*\s+){0,3}[A-Za-z][\w-]*(?:['’]s|s['’])\s+)?"
     r"(?P<title>(?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:,|\.|;|$|\s+(?:of|at|for|in|to)\s))"
 )
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -290,7 +292,7 @@ def extract_person_roles(parsed: ParsedArticle) -> list[Fact]:
     aliases = parsed.aliases
     seen: set[tuple[str, str]] = set()
     facts = []
-    for tagged in (*parsed.entities, *_untagged_names_after_titles(parsed)):
+    for tagged in (*parsed.entities, *_untagged_names_by_titles(parsed)):
         if tagged.label not in _PERSON_LABELS:
             continue
         entity = _without_leading_title(tagged)
@@ -325,9 +327,10 @@ def extract_person_roles(parsed: ParsedArticle) -> list[Fact]:
     return _merge_short_names(facts)
 
 
-def _untagged_names_after_titles(parsed: ParsedArticle) -> list[Entity]:
-    """Names right after a title that the tagger did not mark ("Minister of Transport Ilse
-    Marrant"), as fallback-labelled entities; the rule engine's runs already hold them."""
+def _untagged_names_by_titles(parsed: ParsedArticle) -> list[Entity]:
+    """Names right after a title, or right before an appositive one, that the tagger did not
+    mark ("Minister of Transport Ilse Marrant", "Ilse Marrant, the firm's chief executive,"),
+    as fallback-labelled entities; the rule engine's runs already hold them."""
     if parsed.doc is None:
         return []
     text = parsed.article.text
@@ -342,7 +345,9 @@ def _untagged_names_after_titles(parsed: ParsedArticle) -> list[Entity]:
         if any(s < end and start < e for s, e in taken) or not looks_like_person(name, "NAME"):
             continue
         sentence = sentence_at(parsed, start)
-        if sentence is not None and _title_before(text[sentence.start : start]):
+        if sentence is not None and (
+            _title_before(text[sentence.start : start]) or _titles_after(text[end : sentence.end])
+        ):
             found.append(Entity(name, "NAME", start, end, name))
     return found
 
