@@ -655,3 +655,19 @@ def test_one_later_outlet_saying_the_count_rose_past_several_is_still_an_update(
     c, fc = count("Third", "The number displaced has risen to 65.", "65", 65, 5,
                   predicate="displace")  # fmt: skip
     assert compare_slot(slot_of(fa, fb, fc), by_id(a, b, c)).status == "updated"
+
+
+def sized(name: str, text: str, value: str, number: float, hours: int) -> tuple[Article, Fact]:
+    """A block's storeys, told as a compound adjective ("a nine-storey block")."""
+    article, fact = toll(name, text, value, number, hours)
+    start = text.index(f"{value}-")
+    span = Evidence(article.id, value, start, start + len(value))
+    return article, replace(fact, subject="storey", about="total storeys of the block", span=span)
+
+
+def test_update_language_beside_the_size_of_a_thing_speaks_of_another_figure() -> None:
+    a, fa = sized("Early", "A nine-storey block fell down at dawn.", "nine", 9, 0)
+    b, fb = sized("Later", "The toll from the fall of an eleven-storey block rose to 12.",
+                  "eleven", 11, 8)  # fmt: skip
+    finding = compare_slot(slot_of(fa, fb), by_id(a, b))
+    assert finding.status == "conflict"

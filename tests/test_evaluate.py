@@ -171,6 +171,8 @@ KILLED_B = "Twelve people were killed in the quake."
         ("6:15 p.m.", "18:15"),
         ("third quarter of 2028", "2028-Q3"),
         ("by the end of June 2028", "2028-06"),
+        ("300 firefighters", "more than 300"),
+        ("4.5 million euros", "almost 4.5 million"),
     ],
 )
 def test_a_label_value_matches_the_same_value_however_written(label: str, produced: str) -> None:
@@ -193,6 +195,7 @@ def test_a_label_value_matches_the_same_value_however_written(label: str, produc
         ("6:15 a.m.", "6:15pm"),
         ("third quarter of 2028", "2028-06"),
         ("end of June 2028", "2028-Q2"),
+        ("300 firefighters", "more than 30"),
     ],
 )
 def test_a_label_value_does_not_match_a_different_value(label: str, produced: str) -> None:

@@ -84,3 +84,10 @@ def test_what_a_premium_is_measured_against_is_no_participant(nlp: Nlp) -> None:
     text = "Tarrow offered $12 a share, a premium of 18% to Ostley's closing price."
     fact = fact_valued(quantities(text, nlp), "18%")
     assert all(role.role != "target" for role in fact.roles)
+
+
+def test_a_time_within_which_a_thing_is_done_counts_that_thing(nlp: Nlp) -> None:
+    text = "The regulator said it would deliver its final ruling within six weeks."
+    fact = fact_valued(quantities(text, nlp), "six weeks")
+    assert (fact.subject, fact.unit, fact.predicate) == ("ruling", "week", "deliver")
+    assert fact.about == "time until the final ruling"

@@ -208,7 +208,8 @@ def thing_similarity(a: Fact, b: Fact) -> float | None:
     # same one when the other sentence names the modifier elsewhere ("in the third quarter").
     # A weekday is mostly the news day itself ("premium to Friday's close" / "to the price
     # at the end of last week"): left unsaid, it makes the thing no less the same.
-    told_a, told_b = mods_a - _WEEKDAYS, mods_b - _WEEKDAYS
+    # A modifier both about-phrases carry ("total storeys" of a "six-storey" block) is agreed.
+    told_a, told_b = mods_a - _WEEKDAYS - mods_b, mods_b - _WEEKDAYS - mods_a
     said = told_a <= _sentence_words_joined(b) and told_b <= _sentence_words_joined(a)
     subject_a, subject_b = _effective_subject(a), _effective_subject(b)
     if subject_a == subject_b and subject_a not in PLACEHOLDER_SUBJECTS:

@@ -25,6 +25,7 @@ __all__ = [
     "CUMULATIVE_VERBS",
     "UPDATE_LANGUAGE",
     "counts_what_only_grows",
+    "describes_a_thing",
     "says_it_grew",
 ]
 
@@ -54,6 +55,8 @@ CUMULATIVE_NOUNS = word_set(
     """
 )
 _WORD = re.compile(r"[a-z]+")
+# A hyphen and a word glued to the figure: "six-storey", "61-seat", "5,000-strong".
+_GLUED_WORD = re.compile(r"-[^\W\d_]")
 
 
 def counts_what_only_grows(fact: Fact) -> bool:
@@ -66,6 +69,20 @@ def counts_what_only_grows(fact: Fact) -> bool:
     return any(word in CUMULATIVE_NOUNS for word in _WORD.findall(fact.about.casefold()))
 
 
+def describes_a_thing(fact: Fact) -> bool:
+    """Whether the figure is glued into a compound adjective ("a six-storey block", "the
+    61-seat chamber"): it says what a thing is, never how far a count has got."""
+    span = fact.span
+    if span is None:
+        return False
+    after = fact.evidence.text[span.end - fact.evidence.start :]
+    return _GLUED_WORD.match(after) is not None
+
+
 def says_it_grew(facts: Iterable[Fact]) -> bool:
-    """Whether some telling of a figure says that it grew ("rose to", "so far")."""
-    return any(UPDATE_LANGUAGE.search(fact.evidence.text) for fact in facts)
+    """Whether some telling of a figure says that it grew ("rose to", "so far"); update
+    language beside a compound adjective ("the toll from the collapse of an eight-storey
+    block rose to 7") speaks of another figure."""
+    return any(
+        UPDATE_LANGUAGE.search(fact.evidence.text) and not describes_a_thing(fact) for fact in facts
+    )

@@ -200,6 +200,23 @@ def _kinds_agree(produced: str, labelled: str) -> bool:
     return produced == labelled or {produced, labelled} == {"claim", "entity"}
 
 
+# A word after a labelled figure that names what it counts ("120 rescue workers").
+_LAST_WORD = re.compile(r"\s+[^\W\d_]+$")
+_MAX_COUNTED_WORDS = 3
+
+
+def _counted_number(text: str) -> ParsedNumber | None:
+    """The number of a labelled figure, read past the noun it counts: "1.2 million crowns"
+    is 1.2 million, as "more than 1.2 million" is (hedges are compared as elsewhere)."""
+    number = parse_number(text)
+    for _ in range(_MAX_COUNTED_WORDS):
+        if number is not None or not _LAST_WORD.search(text):
+            break
+        text = _LAST_WORD.sub("", text)
+        number = parse_number(text)
+    return number
+
+
 def wording_matches(label_text: str, produced: str) -> bool:
     """True when a labelled wording and a produced value say the same thing (see module doc).
 
@@ -215,7 +232,7 @@ def wording_matches(label_text: str, produced: str) -> bool:
     label_tokens, produced_tokens = _tokens(label_text), _tokens(produced)
     if _holds(label_tokens, produced_tokens) or _holds(produced_tokens, label_tokens):
         return True
-    label_number, produced_number = parse_number(label_text), parse_number(produced)
+    label_number, produced_number = _counted_number(label_text), parse_number(produced)
     if label_number is None or produced_number is None:
         return False
     return _same_number(label_number, produced_number)

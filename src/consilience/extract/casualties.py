@@ -19,10 +19,13 @@ __all__ = [
     "CASUALTY_PREDICATES",
     "PERSON_NOUNS",
     "CasualtyCount",
+    "believed_state",
     "casualty_participle",
     "count_casualties",
     "count_casualties_by_rules",
     "event_nouns_as_people",
+    "hospital_predicate",
+    "state_predicate",
 ]
 
 # Casualty words (verb lemmas and predicative adjectives) -> the predicate they report.
@@ -42,6 +45,8 @@ CASUALTY_PREDICATES: dict[str, str] = {
     "missing": "missing",
     "evacuate": "evacuate",
     "displace": "displace",
+    "hospitalise": "hospitalise",
+    "hospitalize": "hospitalise",
 }
 # How the readable ``about`` says each predicate: "people killed", "people dead".
 _PARTICIPLES = {
@@ -57,6 +62,7 @@ _PARTICIPLES = {
     "missing": "missing",
     "evacuate": "evacuated",
     "displace": "displaced",
+    "hospitalise": "taken to hospital",
 }
 # Event nouns whose multiplier adjective counts victims: "a triple shooting" -> 3 shot.
 _EVENT_NOUNS = {"shooting": "shoot", "stabbing": "stab", "homicide": "kill", "murder": "kill"}
@@ -96,6 +102,82 @@ class CasualtyCount:
     # Offsets of the whole enumeration when the count's words are only the total stated
     # before it ("Three other people - two women and a boy"): its numbers are used up too.
     listed: tuple[int, int] | None = None
+
+
+# Verbs by which news tells of people brought to or cared for in hospital: "took three to
+# hospital", "11 were treated in hospital", "were admitted to hospital" all count the
+# people hospitalised.
+_HOSPITAL_VERBS = frozenset(
+    {"take", "treat", "admit", "rush", "fly", "airlift", "carry", "send", "bring", "ferry"}
+)
+
+
+# Verbs that report a state as believed rather than known: "30 were believed trapped", "five
+# are feared dead", "two were reported missing". The state is what the figure counts.
+_BELIEF_VERBS = frozenset({"believe", "fear", "think", "presume", "report"})
+
+
+def believed_state(verb: Any | None) -> Any | None:
+    """The state a passive belief verb reports ("were believed trapped" -> "trapped", "are
+    feared dead" -> "dead"), else None."""
+    if verb is None or verb.lemma_.lower() not in _BELIEF_VERBS:
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "the police believe two men" is no belief about a state
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("oprd", "xcomp", "acomp") and c.pos_ in ("VERB", "ADJ")
+        ),
+        None,
+    )
+
+
+def state_predicate(state: Any) -> str:
+    """The predicate of a state word: "trapped" -> "trap", "dead" -> "die"."""
+    lemma = str(state.lemma_).lower()
+    return CASUALTY_PREDICATES.get(lemma) or CASUALTY_PREDICATES.get(state.lower_) or lemma
+
+
+# "nine needed hospital treatment": verbs of getting care, and the care got.
+_CARE_VERBS = frozenset({"need", "require", "receive", "get", "undergo"})
+_CARE_NOUNS = frozenset({"treatment", "care", "admission"})
+
+
+def hospital_predicate(noun: Any | None, verb: Any | None) -> str | None:
+    """ "hospitalise" when the counted people were taken to, or treated in, hospital (by the
+    clause verb or a participle after the noun: "people taken to hospital"), else None."""
+    verbs = [c for c in noun.children if c.dep_ == "acl"] if noun is not None else []
+    for candidate in [*verbs, *([verb] if verb is not None else [])]:
+        lemma = candidate.lemma_.lower()
+        if CASUALTY_PREDICATES.get(lemma) == "hospitalise":
+            return "hospitalise"
+        if lemma in _HOSPITAL_VERBS and _to_hospital(candidate):
+            return "hospitalise"
+        if lemma in _CARE_VERBS and any(_hospital_care(c) for c in candidate.children):
+            return "hospitalise"
+    return None
+
+
+def _hospital_care(noun: Any) -> bool:
+    """ "hospital treatment", "treatment in hospital": care given in hospital."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in _CARE_NOUNS:
+        return False
+    return any(c.lower_ == "hospital" for c in noun.children) or _to_hospital(noun)
+
+
+def _to_hospital(verb: Any) -> bool:
+    """Whether the verb has "to/in/at/into (a named) hospital" ("to hospital" is at times
+    parsed as an infinitive, with "hospital" a verb)."""
+    if any(c.lower_ == "hospital" and c.i > verb.i for c in verb.children):
+        return True
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "in", "at", "into"):
+            continue
+        if any(p.dep_ == "pobj" and p.lemma_.lower() == "hospital" for p in prep.children):
+            return True
+    return False
 
 
 def event_nouns_as_people(fact: Fact) -> Fact:

@@ -19,9 +19,13 @@ from dataclasses import replace
 from typing import Any
 
 from consilience.extract.casualties import (
+    PERSON_NOUNS,
     CasualtyCount,
+    believed_state,
     casualty_participle,
     count_casualties,
+    hospital_predicate,
+    state_predicate,
 )
 from consilience.extract.nlp import ParsedArticle, evidence
 from consilience.extract.numbers import NumberMatch, find_number_expressions
@@ -59,8 +63,10 @@ from consilience.extract.quantity_durations import DELIBERATION_UNIT, deliberati
 from consilience.extract.quantity_filters import is_not_an_amount
 from consilience.extract.quantity_idioms import idiom_predicate
 from consilience.extract.quantity_measures import (
+    deadline_reading,
     distance_about,
     length_of_reading,
+    move_reading,
     speed_reading,
 )
 from consilience.extract.quantity_parse import (
@@ -76,6 +82,7 @@ from consilience.extract.quantity_parse import (
     participle,
     phrase,
 )
+from consilience.extract.quantity_reports import earlier_report, number_of_subject
 from consilience.extract.quantity_rules import facts_by_rules
 from consilience.extract.quantity_severity import severity_about, severity_after
 from consilience.extract.quantity_wholes import (
@@ -251,6 +258,8 @@ def _facts_by_parse(
         facts.append(
             _fact(parsed, sentence, span, "people", about, match, count.predicate, (), count)
         )
+        # "three people were killed and about 30 more trapped": "30 more" borrows "people".
+        reading.counted.append(CountedNoun(reading.sentence, count.predicate, "people", "people"))
         first, last = count.listed or (count.start, count.end)
         consumed.extend((m.start, m.end) for m in matches if first <= m.start and m.end <= last)
     sizes = glued_sizes(sent_span)
@@ -306,7 +315,7 @@ def _length_fact(
     parsed: ParsedArticle, sentence: Sentence, match: NumberMatch, span: Any
 ) -> Fact | None:
     """ "three days of national mourning": how long it lasts, with the unit in the value."""
-    read = length_of_reading(match, span.root)
+    read = length_of_reading(match, span.root) or deadline_reading(match, span.root)
     if read is None:
         return None
     where = (read.match.start, read.match.end)
@@ -351,17 +360,24 @@ def _fact_from_parse(
         change = CHANGE_NOUNS[noun.lemma_.lower()]
         noun = changed_thing(noun, inside) or noun
     verb = governing_verb(root)
+    number_of = number_of_subject(root, verb)
+    noun = number_of or noun
     if noun is not None and (own := fronted_whole_clause(noun)) is not None:
         verb = own  # "Of the 31 people who fell ill, nine ...": 31 fell ill
     predicate = predicate_of(noun, verb)
     predicate = TAKING_VERBS.get(str(predicate), predicate)
     predicate = idiom_predicate(verb, predicate)  # "left the rails": derailed
+    state = believed_state(verb)  # "30 were believed trapped": the trapped are counted
+    predicate = state_predicate(state) if state is not None else predicate
+    if unit is None and (noun is None or noun.lower_ in PERSON_NOUNS):  # "took 3 to hospital"
+        predicate = hospital_predicate(noun, verb) or predicate
     if root.head.lower_ == "worth" and noun is not None:
         predicate = "worth"  # a valuation: "deals covering ports are worth $3 billion"
     if change is None and unit == "%" and predicate in CHANGE_VERBS and moved_by(root, verb):
         period = _RUNNING_PERIOD.match(parsed.article.text[match.end : match.end + 30])
         change = None if period else CHANGE_VERBS[predicate]
     earlier = earlier_marker(root, parsed.article.text[match.end : sentence.end])
+    earlier = earlier or earlier_report(sentence.text)
     rate_of = per_unit(root) or per_item(root)
     if rate_of is not None and unit is not None:  # "$2.14 a share": a rate, not a total
         about = f"{unit_name(unit)} per {rate_of.lower_}"
@@ -376,7 +392,7 @@ def _fact_from_parse(
         at, about = (match.start, match.end), f"{share_about(placed, root)} of the vote"
         return _fact(parsed, sentence, at, "share", about, match, None)
     if noun is None:
-        return _bare_amount_fact(parsed, sentence, match, root, verb, predicate, reading)
+        return _bare_amount_fact(parsed, sentence, match, root, state or verb, predicate, reading)
     subject = noun_lemma(noun)
     compounds = [c for c in noun.children if c.dep_ == "compound" and c.i not in inside]
     if subject in GENERIC_HEADS and compounds and compounds[-1].pos_ == "NOUN":
@@ -391,6 +407,9 @@ def _fact_from_parse(
         acted_on = verb is not None and noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass")
         if acted_on or (noun.dep_ == "pobj" and gerund_predicate(noun) is not None):
             about = f"{about} {participle(verb, predicate)}"
+    moved = move_reading(noun, verb) if unit is None else None
+    if moved is not None:  # "lost 20,000 feet": a move's size, not the level it reached
+        subject, about, predicate = moved.subject, moved.about, moved.predicate
     participates = is_participation(noun, verb)
     if participates:  # "downed tools", "joined the walkout": one turnout, many idioms
         predicate, about = PARTICIPATE, f"{phrase(noun, inside).lower()} taking part"
@@ -411,7 +430,7 @@ def _fact_from_parse(
             CountedNoun(reading.sentence, predicate, subject, phrase(noun, inside).lower())
         )
     roles: tuple[Role, ...] = ()
-    if verb is not None:
+    if verb is not None and number_of is None:  # a misparsed clause has no roles to give
         roles, predicate = owned_roles(verb, noun, inside, predicate)
         if participates:
             roles = tuple(r for r in roles if r.role == "agent" or not names_action(r, verb))

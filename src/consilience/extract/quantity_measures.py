@@ -6,8 +6,11 @@ go: two things that never align, however the sentences are worded. A distance is
 from somewhere ("two kilometres south of Kessford station", "80 km from the capital"):
 the place goes into the about-phrase, so distances from two places stay apart. A length of
 time "of" something ("three days of national mourning", "two weeks of talks") is how long
-that thing lasts, with the time unit in the value. Tokens are
-spaCy tokens, typed ``Any`` because spaCy is optional.
+that thing lasts, with the time unit in the value, and so is a time "within" which a thing
+is to be done ("publish a report within 30 days"). A length a thing moved by ("lost 20,000
+feet", "dropped 5,000 feet", "rose by two metres") is the size of a move, never the level it
+reached ("descended to 10,000 feet", "cruising at 31,000 feet"). Tokens are spaCy tokens,
+typed ``Any`` because spaCy is optional.
 """
 
 from __future__ import annotations
@@ -24,14 +27,24 @@ __all__ = [
     "DISTANCE_NOUNS",
     "SPEED_UNITS",
     "LengthReading",
+    "MoveReading",
     "SpeedReading",
+    "deadline_reading",
     "distance_about",
     "length_of_reading",
+    "move_reading",
     "speed_reading",
 ]
 
 DISTANCE_NOUNS = frozenset({"kilometre", "kilometer", "km", "mile", "metre", "meter", "yard"})
 _COMPASS = re.compile(r"^(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?$|^away$")
+
+# Lengths a height, depth or level is measured in, which a move can be counted in.
+LENGTH_NOUNS = DISTANCE_NOUNS | {"foot", "feet", "inch", "centimetre", "centimeter", "cm", "m"}
+# Verbs of moving up or down, by the direction of the move.
+_MOVE_VERBS = dict.fromkeys(
+    ("lose", "drop", "fall", "descend", "plunge", "plummet", "sink", "dive", "shed"), "descent"
+) | dict.fromkeys(("gain", "climb", "rise", "ascend", "soar"), "climb")
 
 SPEED_UNITS = frozenset({"km/h", "mph"})
 # Words that make a speed the most a vehicle may do, not what it did.
@@ -58,6 +71,29 @@ class LengthReading:
     predicate: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class MoveReading:
+    """A length moved by: subject "foot descent", about "feet of descent", the verb."""
+
+    subject: str
+    about: str
+    predicate: str
+
+
+def move_reading(noun: Any, verb: Any | None) -> MoveReading | None:
+    """ "lost 20,000 feet", "dropped 5,000 feet", "rose by two metres": the size of a move,
+    counted apart from the level reached ("to 10,000 feet"); None for any other figure."""
+    lemma = noun.lemma_.lower()
+    if verb is None or lemma not in LENGTH_NOUNS:
+        return None
+    move = _MOVE_VERBS.get(verb.lemma_.lower())
+    by = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "by" else None
+    moved = noun.dep_ in ("dobj", "npadvmod") and noun.head.i == verb.i
+    if move is None or not (moved or (by is not None and by.head.i == verb.i)):
+        return None
+    return MoveReading(f"{lemma} {move}", f"{noun.lower_} of {move}", verb.lemma_.lower())
+
+
 def length_of_reading(match: NumberMatch, root: Any) -> LengthReading | None:
     """ "three days of national mourning": the number widened over its time unit, counting
     "mourning"; None for any other figure (a bare "for three days" says nothing)."""
@@ -78,6 +114,27 @@ def length_of_reading(match: NumberMatch, root: Any) -> LengthReading | None:
     return LengthReading(
         widened, thing.lemma_.lower(), about, verb.lemma_.lower() if verb else None
     )
+
+
+def deadline_reading(match: NumberMatch, root: Any) -> LengthReading | None:
+    """ "publish a preliminary report within 30 days": the time until the thing done (the
+    verb's object), the number widened over its time unit; None for any other figure."""
+    if match.number.unit is not None or match.number.scale_word is not None:
+        return None
+    unit = root.head
+    if root.dep_ != "nummod" or unit.i != root.i + 1 or unit.lemma_.lower() not in DURATION_UNITS:
+        return None
+    within, verb = unit.head, unit.head.head
+    if unit.dep_ != "pobj" or within.lower_ != "within" or verb.pos_ != "VERB":
+        return None
+    thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if thing is None or thing.pos_ != "NOUN":
+        return None
+    end = unit.idx + len(unit.text)
+    text = root.doc.text[match.start : end]
+    widened = NumberMatch(match.start, end, text, replace(match.number, unit=unit.lemma_.lower()))
+    about = f"time until the {phrase(thing).lower().removeprefix('a ').removeprefix('the ')}"
+    return LengthReading(widened, thing.lemma_.lower(), about, verb.lemma_.lower())
 
 
 def speed_reading(unit: str | None, span: Any) -> SpeedReading | None:
