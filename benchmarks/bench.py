@@ -34,6 +34,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "fixtures" / "clusters"))
 
 SEED = 20261125
+# How main() tells the child processes which article length to generate.
+LENGTH_VARIABLE = "CONSILIENCE_BENCH_LENGTH"
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,11 @@ def _worker_peak_mb() -> float:
 
 
 def _corpus(n: int) -> list[dict[str, Any]]:
+    """``n`` generated articles, of the length ``--length`` chose (read in each child)."""
     from generate import generate  # type: ignore[import-not-found]
 
-    records: list[dict[str, Any]] = generate(n, SEED)
+    length = os.environ.get(LENGTH_VARIABLE, "realistic")
+    records: list[dict[str, Any]] = generate(n, SEED, length=length)
     return records
 
 
@@ -159,6 +163,7 @@ def _grouping(n: int) -> list[Row]:
     from consilience.cluster import cluster_stories
     from consilience.dedup import find_copies
     from consilience.extract.nlp import Nlp, entity_analysis
+    from consilience.grouping_workers import grouping_workers
     from consilience.models import RawDocument
     from consilience.settings import Settings
 
@@ -178,7 +183,8 @@ def _grouping(n: int) -> list[Row]:
     articles = [clean_article(doc, settings) for doc in docs]
     rules = Nlp(model=None, name="rules")
     analyses = [entity_analysis(article, rules) for article in articles]
-    scenario = f"grouping, {n:,} articles"
+    # parse_processes="auto": per-article work on both cores from 2,000 articles up.
+    scenario = f"grouping, {n:,} articles, {grouping_workers(settings, n)} process(es)"
     rows: list[Row] = []
     _timed(rows, scenario, "dedup", n, lambda: find_copies(articles, settings))
     _timed(rows, scenario, "cluster", n, lambda: cluster_stories(analyses, settings))
@@ -236,8 +242,15 @@ def main() -> None:
     parser.add_argument(
         "--yardstick-processes", default="1,2", help="n_process values for the bare parse"
     )
+    parser.add_argument(
+        "--length",
+        choices=("realistic", "short"),
+        default="realistic",
+        help="generated article length: news-page length (median ~490 words) or ~85 words",
+    )
     parser.add_argument("--out", type=Path, help="write the Markdown table here")
     args = parser.parse_args()
+    os.environ[LENGTH_VARIABLE] = args.length
     rows: list[Row] = []
     modes = {"on": [True], "off": [False], "both": [False, True]}[args.fact_sentences_only]
     for n in _sizes(args.end_to_end):

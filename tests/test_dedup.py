@@ -503,3 +503,12 @@ def test_every_group_is_held_together_by_confirmed_copies(texts: list[str]) -> N
     for left, right in itertools.combinations(articles, 2):
         if jaccard(left.text, right.text) >= SURE_COPY_JACCARD:
             assert copies.source_of(left.id) == copies.source_of(right.id)
+
+
+def test_sketch_permutations_are_datasketchs_legacy_ones() -> None:
+    from datasketch import MinHash
+
+    from consilience.dedup import NUM_PERM, _legacy_permutations
+
+    expected = MinHash(num_perm=NUM_PERM, scheme="legacy").permutations
+    assert (_legacy_permutations(NUM_PERM) == expected).all()

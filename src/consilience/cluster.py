@@ -20,10 +20,18 @@ from collections.abc import Mapping, Sequence
 from itertools import chain
 from operator import mul
 
+from consilience.grouping_workers import grouping_workers, map_in_chunks
 from consilience.models import Analysis, Article, Story
 from consilience.settings import Settings
 from consilience.story_index import StoryIndex
-from consilience.story_signals import ArticleSignals, article_signals, timestamp
+from consilience.story_signals import (
+    ArticleSignals,
+    article_signals,
+    from_raw,
+    raw_signals_of,
+    signal_input,
+    timestamp,
+)
 
 __all__ = ["cluster_stories", "stories_from_assignments", "stream_order"]
 
@@ -36,8 +44,13 @@ HEADLINE_MAX_CHARS = 120
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def cluster_stories(analyses: Sequence[Analysis], settings: Settings) -> list[Story]:
+def cluster_stories(
+    analyses: Sequence[Analysis], settings: Settings, workers: int | None = None
+) -> list[Story]:
     """Group articles into stories, largest first; every article lands in exactly one.
+
+    The articles' signals are computed ahead on ``workers`` processes (default:
+    ``grouping_workers``, one for small batches) while this one runs the story index.
 
     >>> cluster_stories([], Settings())
     []
@@ -49,13 +62,20 @@ def cluster_stories(analyses: Sequence[Analysis], settings: Settings) -> list[St
     ordered = stream_order(analyses)
     # Step 3: stream the batch; each article joins an open story or opens one. A story the
     # window closes is built at once and its members' signals are dropped.
+    if workers is None:
+        workers = grouping_workers(settings, len(ordered))
     signals: dict[int, ArticleSignals] = {}
     groups: dict[str, list[int]] = {}
     built: dict[str, Story] = {}
     story_of: dict[str, str] = {}
-    for position, analysis in enumerate(ordered):
+    if workers > 1:
+        inputs = [signal_input(analysis) for analysis in ordered]
+        computed = map(from_raw, map_in_chunks(raw_signals_of, inputs, workers))
+    else:
+        computed = map(article_signals, ordered)
+    for position, (analysis, ready) in enumerate(zip(ordered, computed, strict=True)):
         article_id = analysis.article.id
-        signals[position] = article_signals(analysis)
+        signals[position] = ready
         # An id given twice stays with its first copy, even once that story has closed
         # (a story built already is then built again at the end).
         story_id = story_of.get(article_id) or index.add_signals(signals[position])

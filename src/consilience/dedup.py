@@ -27,12 +27,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash
 
 from consilience.errors import SettingsError
+from consilience.grouping_workers import grouping_workers, map_in_chunks
 from consilience.models import Article
 from consilience.settings import Settings
 from consilience.story_signals import timestamp
@@ -109,18 +110,16 @@ MAX_CANDIDATES_PER_ARTICLE = 100
 # Words are letters or digits, joined across apostrophes, hyphens and the dots and commas
 # inside numbers and initials ("don't", "1,200", "U.S."), which are then dropped: "1,200" and
 # "1200" are one word, as are "U.S." and "US". A joiner is dropped exactly when a letter or
-# digit stands on both sides of it; the words are then the runs of letters and digits.
-_INNER_JOINER = re.compile(r"(?<=[^\W_])[-'’.,](?=[^\W_])")
-_WORD = re.compile(r"[^\W_]+")
+# digit stands on both sides of it; the words are then the runs of letters and digits. One
+# pass finds the runs joined by single joiners, whose joiners are then dropped.
+_JOINED_WORD = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*")
+_JOINERS = str.maketrans("", "", "-'’.,")
 
 # datasketch's default permutation scheme takes 32-bit input hashes; the low half of a
 # finalised shingle hash is as uniform as the whole. Exact Jaccard still uses all 64 bits.
 _LOW_32_BITS = np.uint64(0xFFFF_FFFF)
 _EMPTY: ShingleArray = np.empty(0, dtype=np.uint64)
 
-# datasketch's seeded permutations for its "legacy" scheme: (a * x + b) mod 2^61 - 1, then the
-# low 32 bits, the scheme it used by default before 2.0.
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme="legacy").permutations
 _MERSENNE_PRIME = np.uint64((1 << 61) - 1)
 _MERSENNE_BITS = np.uint64(61)
 
@@ -142,10 +141,31 @@ _WORD_HASHES: dict[str, int] = {}
 _SECONDS_PER_DAY = 86_400.0
 
 
+def _legacy_permutations(num_perm: int, seed: int = 1) -> npt.NDArray[np.uint64]:
+    """datasketch's seeded permutations for its "legacy" scheme, (a * x + b) mod 2^61 - 1 then
+    the low 32 bits (its default before 2.0), drawn as ``MinHash(scheme="legacy")`` draws them
+    but without importing datasketch (and scipy), so a worker process starts in a third of
+    the time. tests/test_dedup.py checks that the two agree.
+    """
+    generator = np.random.RandomState(seed)
+    pairs = [
+        (
+            generator.randint(1, _MERSENNE_PRIME, dtype=np.uint64),
+            generator.randint(0, _MERSENNE_PRIME, dtype=np.uint64),
+        )
+        for _ in range(num_perm)
+    ]
+    permutations: npt.NDArray[np.uint64] = np.array(pairs, dtype=np.uint64).T
+    return permutations
+
+
+_PERMUTATIONS = _legacy_permutations(NUM_PERM)
+
+
 def _words(text: str) -> list[str]:
     """Casefolded words of ``text`` with punctuation stripped and numbers kept."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return _WORD.findall(_INNER_JOINER.sub("", folded))
+    return " ".join(_JOINED_WORD.findall(folded)).translate(_JOINERS).split()
 
 
 def _word_hash(word: str) -> int:
@@ -167,8 +187,11 @@ def _shingle_hashes(words: Sequence[str]) -> ShingleArray:
     count = len(words) - SHINGLE_SIZE + 1
     if count <= 0:
         return _EMPTY
-    cached = _WORD_HASHES.get
-    values = np.array([cached(word) or _word_hash(word) for word in words], dtype=np.uint64)
+    try:  # the common case: every word is cached
+        values = np.fromiter(map(_WORD_HASHES.__getitem__, words), np.uint64, len(words))
+    except KeyError:
+        cached = _WORD_HASHES.get
+        values = np.array([cached(word) or _word_hash(word) for word in words], dtype=np.uint64)
     mixed = values[:count] * _POSITION_MULTIPLIERS[0]
     for position in range(1, SHINGLE_SIZE):
         mixed += values[position : position + count] * _POSITION_MULTIPLIERS[position]
@@ -176,7 +199,11 @@ def _shingle_hashes(words: Sequence[str]) -> ShingleArray:
         mixed ^= mixed >> _FINALISER_SHIFT
         mixed *= multiplier
     mixed ^= mixed >> _FINALISER_SHIFT
-    hashes: ShingleArray = np.unique(mixed)
+    mixed.sort()
+    distinct = np.empty(count, dtype=bool)
+    distinct[0] = True
+    np.not_equal(mixed[1:], mixed[:-1], out=distinct[1:])
+    hashes: ShingleArray = mixed[distinct]
     return hashes
 
 
@@ -233,6 +260,32 @@ def _band_keys(sketch: SketchArray) -> npt.NDArray[np.uint64]:
     return keys
 
 
+class _Prepared(NamedTuple):
+    """What the index needs of one text, computed from the text alone (in any process)."""
+
+    content_key: bytes | None  # a hash of the normalised words; None when there are none
+    shingles: ShingleArray  # empty when the text has fewer words than a shingle
+    sketch: SketchArray | None
+    band_keys: npt.NDArray[np.uint64] | None
+
+
+def _prepare(text: str) -> _Prepared:
+    words = _words(text)
+    if not words:
+        return _Prepared(None, _EMPTY, None, None)
+    content_key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
+    ordered = _shingle_hashes(words)
+    if not ordered.size:
+        return _Prepared(content_key, ordered, None, None)
+    sketch = _sketch(ordered)
+    return _Prepared(content_key, ordered, sketch, _band_keys(sketch))
+
+
+def _prepare_texts(texts: Sequence[str]) -> list[_Prepared]:
+    """``_prepare`` of each text: one task of ``map_in_chunks``."""
+    return [_prepare(text) for text in texts]
+
+
 class DuplicateIndex:
     """Streaming index of article texts: ``add`` reports the indexed near-copies of a text.
 
@@ -279,22 +332,27 @@ class DuplicateIndex:
         the window older; an article added without one is kept until ``forget``. Re-adding an
         id replaces its text. A text with no words is indexed but copies nothing.
         """
+        return self._add_prepared(article_id, _prepare(text), published)
+
+    def _add_prepared(
+        self, article_id: str, prepared: _Prepared, published: float | None
+    ) -> list[str]:
+        """``add`` for a text whose shingles and sketch were computed already."""
         self.forget(article_id)
         if published is not None:
             self._advance(published)
             self._published_of[article_id] = published
             heapq.heappush(self._expiry, (published, article_id))
-        words = _words(text)
-        if not words:
+        content_key = prepared.content_key
+        if content_key is None:
             self._content_of[article_id] = None
             return []
-        content_key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
         # Exact twins have Jaccard 1 by construction; only the rest need the LSH.
         copies = set(self._ids_of_content.get(content_key, ()))
         slot = self._slot_of_content.get(content_key)
         near: list[int] = []
         if slot is None and not copies:
-            near = self._new_slot(content_key, words)
+            near = self._new_slot(content_key, prepared)
         elif slot is not None:
             near = self._near_copy_slots(slot)
         for other in near:
@@ -359,13 +417,13 @@ class DuplicateIndex:
             if _jaccard(mine, self._shingles[other]) >= NEAR_COPY_JACCARD
         ]
 
-    def _new_slot(self, content_key: bytes, words: Sequence[str]) -> list[int]:
+    def _new_slot(self, content_key: bytes, prepared: _Prepared) -> list[int]:
         """Give a new text a slot with its shingles, sketch and LSH entries; return its copies.
 
         The bands are looked up as they are filled, so the candidates come for free.
         """
-        ordered = _shingle_hashes(words)
-        if not ordered.size:
+        ordered, sketch, keys = prepared.shingles, prepared.sketch, prepared.band_keys
+        if sketch is None or keys is None:
             # Fewer words than a shingle: only the exact content hash can match it.
             return []
         if self._free_slots:
@@ -379,9 +437,7 @@ class DuplicateIndex:
             if slot == len(self._sketches):
                 self._sketches = np.concatenate([self._sketches, np.zeros_like(self._sketches)])
                 self._slot_keys = np.concatenate([self._slot_keys, np.zeros_like(self._slot_keys)])
-        sketch = _sketch(ordered)
         self._sketches[slot] = sketch
-        keys = _band_keys(sketch)
         self._slot_keys[slot] = keys
         buckets, hits = self._buckets, dict[int, int]()
         for key in keys.tolist():
@@ -455,19 +511,27 @@ class _UnionFind:
         return list(members.values())
 
 
-def find_copies(articles: Sequence[Article], settings: Settings) -> CopyGroups:
+def find_copies(
+    articles: Sequence[Article], settings: Settings, workers: int | None = None
+) -> CopyGroups:
     """Group articles whose texts are exact or near copies; the result ignores input order.
 
     The articles are streamed in publication order (undated first, then by id and text) so the
     index forgets what falls out of the window: dated articles published more than
     ``settings.story_window_days`` apart are not compared, and memory follows the window.
+    Shingles and sketches are computed ahead on ``workers`` processes (default:
+    ``grouping_workers``, one for small batches) while this one runs the index.
     """
     index = DuplicateIndex(settings)
     sets = _UnionFind()
     stamped = [(timestamp(article.published), article) for article in articles]
     stamped.sort(key=lambda pair: (pair[0] is not None, pair[0] or 0.0, pair[1].id, pair[1].text))
-    for published, article in stamped:
-        for copy in index.add(article.id, article.text, published):
+    if workers is None:
+        workers = grouping_workers(settings, len(stamped))
+    texts = [article.text for _published, article in stamped]
+    prepared = map_in_chunks(_prepare_texts, texts, workers)
+    for (published, article), ready in zip(stamped, prepared, strict=True):
+        for copy in index._add_prepared(article.id, ready, published):
             sets.union(article.id, copy)
     groups = sorted(tuple(sorted(group)) for group in sets.groups() if len(group) > 1)
     return CopyGroups(tuple(groups))
