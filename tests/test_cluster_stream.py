@@ -218,6 +218,59 @@ def test_an_unrelated_article_opens_a_new_story() -> None:
     assert len(index) == 2
 
 
+def _parsed(article_id: str, title: str, text: str, published: datetime) -> Analysis:
+    """An article with its sentences and names, as the pipeline hands it over (rule parse)."""
+    source = Article(article_id, f"{article_id}.txt", text, title, published=published)
+    parsed = parse_article(source, Nlp(model=None, name="rules"))
+    return Analysis(source, parsed.sentences, parsed.entities)
+
+
+def _fires(warehouse_day: str, tower_day: str) -> tuple[str, str, str]:
+    """Stories of a warehouse fire (published Tuesday), a tower fire in the same city and a
+    follow-up on the warehouse (both published Friday), with the days their leads give."""
+    index = StoryIndex(SETTINGS)
+    tuesday, friday = DAY - timedelta(days=3), DAY
+    warehouse = index.add(
+        _parsed(
+            "warehouse",
+            "Fire destroys a warehouse in Drevna",
+            f"A fire destroyed a warehouse in the Kellmark district of Drevna {warehouse_day}, "
+            "killing two people, fire officials said. Firefighters battled the blaze for hours.",
+            published=tuesday,
+        )
+    )
+    tower = index.add(
+        _parsed(
+            "tower",
+            "Fire destroys a tower block in Drevna",
+            f"A fire destroyed a tower block in the South Quay district of Drevna {tower_day}, "
+            "killing six people, fire officials said. Firefighters battled the blaze for hours.",
+            published=friday,
+        )
+    )
+    follow_up = index.add(
+        _parsed(
+            "cause",
+            "Cause of Drevna warehouse fire found",
+            f"Investigators said {tower_day} that faulty wiring caused the fire that destroyed "
+            f"a warehouse in Drevna {warehouse_day}, killing two people.",
+            published=friday,
+        )
+    )
+    return warehouse, tower, follow_up
+
+
+def test_two_events_of_one_place_and_beat_are_told_apart_by_the_days_their_leads_give() -> None:
+    warehouse, tower, follow_up = _fires("on Tuesday", "on Friday")
+    assert tower != warehouse
+    assert follow_up == warehouse, "a follow-up names its event's day as well as its own"
+
+
+def test_without_days_in_the_leads_the_same_two_fires_read_as_one_event() -> None:
+    warehouse, tower, _follow_up = _fires("", "")
+    assert tower == warehouse
+
+
 def test_adding_an_article_again_returns_its_story_unchanged() -> None:
     index = StoryIndex(SETTINGS)
     story = index.add(article("a", *QUAKE))
@@ -278,7 +331,8 @@ def test_state_of_another_version_is_refused_with_the_version_named() -> None:
 
 
 def test_stream_clustering_of_the_fixtures_clears_its_floors(corpus: LabelledCorpus) -> None:
-    # Measured 0.976 precision, 1.0 recall (F1 0.988); floors rounded down to 0.05.
+    # Measured 1.0 precision and recall (0.976 precision before the lead's event day counted);
+    # floors stay at 0.95, a margin for one merged pair of events.
     score = bcubed(stream_groups(corpus.analyses, SETTINGS), corpus.stories)
     assert score.precision >= 0.95
     assert score.recall >= 0.95

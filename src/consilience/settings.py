@@ -40,9 +40,10 @@ class Settings:
     max_file_bytes: int = _setting(200_000_000, "Largest input file read; larger are skipped.")
     parse_processes: str = _setting(
         "auto",
-        "Processes (this one included) that parse articles and extract their facts: a number, "
-        "or 'auto' for the machine's cores up to 2; batches under 200 articles always use one. "
-        "Use 1 on a machine busy with other jobs (see docs/BENCHMARKS.md).",
+        "Processes (this one included) that parse articles and extract their facts, and that "
+        "prepare dedup and clustering signals: a number, or 'auto' for the machine's cores up "
+        "to 2; extraction batches under 200 articles and dedup/clustering batches under 2,000 "
+        "always use one. Use 1 on a machine busy with other jobs (see docs/BENCHMARKS.md).",
     )
     parse_fact_sentences_only: bool = _setting(
         False,
@@ -53,18 +54,19 @@ class Settings:
     min_article_chars: int = _setting(
         40, "Articles whose cleaned text is shorter than this are skipped as empty."
     )
-    # Swept 0.2-0.375 with cluster_stories: B-cubed F1 on tests/fixtures/clusters is 0.964 at
-    # 0.2, 0.975 at 0.225, 0.988 from 0.25 to 0.325, 1.0 at 0.34, 0.997 at 0.35-0.375; the five
-    # seed articles stay one story up to 0.34 with spaCy entities (0.35 with rule entities) and
-    # the sample corpus is right throughout. 0.3 keeps a margin of 0.04-0.05 on both sides.
+    # Swept 0.2-0.4 with cluster_stories (with the lead's event day, session 4): B-cubed F1 on
+    # tests/fixtures/clusters is 0.964 at 0.2, 0.975 at 0.225, 0.988 at 0.25, 1.0 from 0.275
+    # to 0.34, 0.997 at 0.35-0.4; the five seed articles stay one story up to 0.34 with spaCy
+    # entities (0.35 with rule entities) and the sample corpus is right throughout. 0.3 sits
+    # in the middle of the plateau.
     story_join_threshold: float = _setting(
         0.3,
         "Score (0-1) at or above which an article joins an open story instead of opening a "
         "new one; higher splits stories, lower merges them.",
     )
     # Coverage of one event (a quake over three days, a charge two days after a shooting) sits
-    # inside a week. Swept 2-30 days on the fixtures: F1 0.988 from 2 to 10 days, 0.976 at 14
-    # and 0.957 at 30 (later events with the same names merge); 7 sits inside the plateau.
+    # inside a week. Swept 2-30 days on the fixtures: F1 1.0 from 2 to 14 days and 0.988 at 30
+    # (later events with the same names merge); 7 sits inside the plateau.
     story_window_days: float = _setting(
         7.0,
         "Days of publication time after its last article that a story stays open to new "

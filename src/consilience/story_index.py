@@ -67,6 +67,12 @@ KEY_TERMS = 10
 MAX_POSTING = 40
 # Of the stories proposed, only those sharing the most keys are scored.
 MAX_CANDIDATES = 25
+# An article whose lead dates its event more than a day away from every event day of the
+# story's articles ("on Friday" against "on Tuesday") reports another event in the same place
+# and beat unless the rest agrees strongly: its score is multiplied by this. A follow-up names
+# the event's day too ("the fire that killed two people on Tuesday"; the earliest day counts),
+# and a story covered day after day gathers each day, so the next day's coverage meets it.
+OTHER_DAYS_FACTOR = 0.75
 STATE_VERSION = 1
 
 _SECONDS_PER_DAY = 86_400.0
@@ -79,6 +85,7 @@ class _Story:
 
     __slots__ = (
         "articles",
+        "days",
         "entity_norm2",
         "first",
         "id",
@@ -97,6 +104,7 @@ class _Story:
         self.names: Vector = {}
         self.entity_norm2 = 0.0
         self.numbers: set[str] = set()
+        self.days: set[int] = set()
         self.first: float | None = None
         self.last: float | None = None
         self.articles: list[str] = []
@@ -166,6 +174,9 @@ class StoryIndex:
         best, best_score = None, self._threshold
         for story in self._candidates(keys):
             score = _score(story, terms, names, signals.numbers, when, self._window)
+            day = signals.event_day
+            if day is not None and story.days and not _near_a_day(day, story.days):
+                score *= OTHER_DAYS_FACTOR
             # A score of 0 is a veto (no shared topic words, or too far apart in time), so
             # even a threshold of 0 does not join on it.
             if score > 0.0 and score >= best_score:
@@ -202,6 +213,7 @@ class StoryIndex:
                     "names": s.names,
                     "entity_norm2": s.entity_norm2,
                     "numbers": sorted(s.numbers),
+                    "days": sorted(s.days),
                     "first": s.first,
                     "last": s.last,
                     "articles": s.articles,
@@ -232,6 +244,7 @@ class StoryIndex:
             story.names = dict(raw["names"])
             story.entity_norm2 = float(raw["entity_norm2"])
             story.numbers = set(raw["numbers"])
+            story.days = set(raw.get("days", ()))  # absent in states saved before days
             story.first, story.last = raw["first"], raw["last"]
             story.articles = list(raw["articles"])
             story.keys = set(raw["keys"])
@@ -288,6 +301,8 @@ class StoryIndex:
         story.term_norm2 = _add_into(story.terms, story.term_norm2, terms)
         story.entity_norm2 = _add_into(story.names, story.entity_norm2, names)
         story.numbers |= signals.numbers
+        if signals.event_day is not None:
+            story.days.add(signals.event_day)
         story.articles.append(signals.article_id)
         self._story_of[signals.article_id] = story.id
         for key in keys - story.keys:
@@ -365,6 +380,11 @@ def _score(
         total += WEIGHT_NUMBERS * (shared_numbers / len(numbers))
         weights += WEIGHT_NUMBERS
     return total / weights * _time_factor(story, when, window)
+
+
+def _near_a_day(day: int, story_days: set[int]) -> bool:
+    """True when ``day`` is within a day of an event day of the story's articles."""
+    return any(day + shift in story_days for shift in (-1, 0, 1))
 
 
 def _time_factor(story: _Story, when: float | None, window: float) -> float:

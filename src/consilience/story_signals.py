@@ -18,6 +18,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from consilience.models import Analysis
+from consilience.story_days import lead_days
 
 __all__ = [
     "ENTITY_LABELS",
@@ -75,6 +76,9 @@ class ArticleSignals:
     names: Counter[str]
     numbers: frozenset[str]
     published: float | None  # POSIX seconds; naive datetimes are taken as UTC
+    # The earliest day (ordinal) the title and lead name: a lead dates its event, and later
+    # days in it are usually when someone spoke ("said on Thursday") or a follow-up's news.
+    event_day: int | None = None
 
 
 class SignalInput(NamedTuple):
@@ -90,7 +94,7 @@ class SignalInput(NamedTuple):
 
 # ArticleSignals as a plain tuple (its fields in order), which a process boundary crosses
 # in a third of the time of the dataclass with its Counters.
-RawSignals = tuple[str, dict[str, int], dict[str, int], frozenset[str], float | None]
+RawSignals = tuple[str, dict[str, int], dict[str, int], frozenset[str], float | None, int | None]
 
 
 def article_signals(analysis: Analysis) -> ArticleSignals:
@@ -130,6 +134,7 @@ def signals_from(given: SignalInput) -> ArticleSignals:
         names=Counter(chain.from_iterable(map(_name_words, names))),
         numbers=_distinctive_numbers(f"{title}\n{text}"),
         published=given.published,
+        event_day=min(lead_days(f"{title}\n{lead}", _utc(given.published)), default=None),
     )
 
 
@@ -145,6 +150,7 @@ def raw_signals_of(inputs: Sequence[SignalInput]) -> list[RawSignals]:
                 dict(signals.names),
                 signals.numbers,
                 signals.published,
+                signals.event_day,
             )
         )
     return raw
@@ -152,8 +158,8 @@ def raw_signals_of(inputs: Sequence[SignalInput]) -> list[RawSignals]:
 
 def from_raw(raw: RawSignals) -> ArticleSignals:
     """The ArticleSignals that ``raw_signals_of`` flattened."""
-    article_id, terms, names, numbers, published = raw
-    return ArticleSignals(article_id, Counter(terms), Counter(names), numbers, published)
+    article_id, terms, names, numbers, published, day = raw
+    return ArticleSignals(article_id, Counter(terms), Counter(names), numbers, published, day)
 
 
 def _words(text: str) -> list[str]:
@@ -203,6 +209,10 @@ def _distinctive_numbers(text: str) -> frozenset[str]:
 
 def _split_sentences(text: str) -> list[str]:
     return [piece.strip() for piece in _SENTENCE_END.split(text) if piece.strip()]
+
+
+def _utc(seconds: float | None) -> datetime | None:
+    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
 
 
 def timestamp(published: datetime | None) -> float | None:
