@@ -100,8 +100,8 @@ def test_stories_are_listed_by_size_then_recency_with_their_outlets(
 ) -> None:
     _records, report = feed
     stories = report["stories"]
-    sizes = [len(story["articles"]) for story in stories]
-    assert sizes == sorted(sizes, reverse=True)
+    order = [(len(story["articles"]), story["last_published"]) for story in stories]
+    assert order == sorted(order, reverse=True), "largest first, then the latest news first"
     for story in stories:
         outlets = {article["outlet"] for article in story["articles"]}
         assert story["outlets"] == sorted(outlets)

@@ -234,7 +234,7 @@ def _fires(warehouse_day: str, tower_day: str) -> tuple[str, str, str]:
         _parsed(
             "warehouse",
             "Fire destroys a warehouse in Drevna",
-            f"A fire destroyed a warehouse in the Kellmark district of Drevna {warehouse_day}, "
+            f"A fire destroyed a warehouse in the Kellmark district of Drevna{warehouse_day}, "
             "killing two people, fire officials said. Firefighters battled the blaze for hours.",
             published=tuesday,
         )
@@ -243,7 +243,7 @@ def _fires(warehouse_day: str, tower_day: str) -> tuple[str, str, str]:
         _parsed(
             "tower",
             "Fire destroys a tower block in Drevna",
-            f"A fire destroyed a tower block in the South Quay district of Drevna {tower_day}, "
+            f"A fire destroyed a tower block in the South Quay district of Drevna{tower_day}, "
             "killing six people, fire officials said. Firefighters battled the blaze for hours.",
             published=friday,
         )
@@ -252,8 +252,8 @@ def _fires(warehouse_day: str, tower_day: str) -> tuple[str, str, str]:
         _parsed(
             "cause",
             "Cause of Drevna warehouse fire found",
-            f"Investigators said {tower_day} that faulty wiring caused the fire that destroyed "
-            f"a warehouse in Drevna {warehouse_day}, killing two people.",
+            f"Investigators said{tower_day} that faulty wiring caused the fire that destroyed "
+            f"a warehouse in Drevna{warehouse_day}, killing two people.",
             published=friday,
         )
     )
@@ -261,12 +261,13 @@ def _fires(warehouse_day: str, tower_day: str) -> tuple[str, str, str]:
 
 
 def test_two_events_of_one_place_and_beat_are_told_apart_by_the_days_their_leads_give() -> None:
-    warehouse, tower, follow_up = _fires("on Tuesday", "on Friday")
+    warehouse, tower, follow_up = _fires(" on Tuesday", " on Friday")
     assert tower != warehouse
     assert follow_up == warehouse, "a follow-up names its event's day as well as its own"
 
 
-def test_without_days_in_the_leads_the_same_two_fires_read_as_one_event() -> None:
+def test_the_days_are_what_tells_those_two_fires_apart() -> None:
+    """The control for the test above: the same leads with no day in them merge."""
     warehouse, tower, _follow_up = _fires("", "")
     assert tower == warehouse
 
@@ -319,6 +320,16 @@ def test_state_round_trips_through_json_and_the_stream_continues_identically(
     got += [resumed.add(a) for a in corpus.analyses[half:]]
     assert got == expected
     assert resumed.to_dict() == whole.to_dict()
+
+
+def test_state_saved_before_event_days_were_kept_still_loads_and_takes_articles() -> None:
+    index = StoryIndex(SETTINGS)
+    story = index.add(article("a", *QUAKE))
+    state = index.to_dict()
+    for saved in state["stories"]:
+        del saved["days"]
+    resumed = StoryIndex.from_dict(state, SETTINGS)
+    assert resumed.add(article("b", *QUAKE_AGAIN, published=DAY + timedelta(hours=20))) == story
 
 
 def test_state_of_another_version_is_refused_with_the_version_named() -> None:

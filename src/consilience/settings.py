@@ -54,7 +54,7 @@ class Settings:
     min_article_chars: int = _setting(
         40, "Articles whose cleaned text is shorter than this are skipped as empty."
     )
-    # Swept 0.2-0.4 with cluster_stories (with the lead's event day, session 4): B-cubed F1 on
+    # Swept 0.2-0.4 with cluster_stories (the lead's event day counted): B-cubed F1 on
     # tests/fixtures/clusters is 0.964 at 0.2, 0.975 at 0.225, 0.988 at 0.25, 1.0 from 0.275
     # to 0.34, 0.997 at 0.35-0.4; the five seed articles stay one story up to 0.34 with spaCy
     # entities (0.35 with rule entities) and the sample corpus is right throughout. 0.3 sits

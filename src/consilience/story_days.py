@@ -19,12 +19,25 @@ __all__ = ["lead_days"]
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "jan" -> 1 ... "dec" -> 12: every month pattern below starts with these three letters.
 _MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" + (
-    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# "May" only capitalised: "up to 12 may have died" names no day.
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May)|june?|july?|" + (
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+# Named days that are not the day of the news: feasts, shopping days, newspapers.
+_NOT_A_DAY_BEFORE = r"(?<!good )(?<!black )(?<!cyber )(?<!ash )(?<!super )(?<!easter )"
+_NOT_A_DAY_BEFORE += r"(?<!bloody )(?<!holy )(?<!palm )(?<!mail on )(?<!scotland on )"
+_NOT_A_DAY_AFTER = (
+    r"(?!\s+(?:times|telegraph|mirror|express|post|herald|people|sport|star|independent)\b)"
 )
 _DAY_MENTION = re.compile(
-    r"\b(?:(?P<next>next|coming|this coming)\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b"
-    r"|\b(?P<relative>yesterday|today|tonight|last night)\b"
+    r"\b(?:(?P<next>next|coming|this coming|this)\s+)?"
+    + _NOT_A_DAY_BEFORE
+    + r"(?P<weekday>"
+    + "|".join(_WEEKDAYS)
+    + r")\b"
+    + _NOT_A_DAY_AFTER
+    + r"|(?<!usa )\b(?P<relative>yesterday|today|tonight|last\s+night)\b"
+    r"(?!\s+(?:programme|program|show)\b)"
     rf"|\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')}"
     r"(?:,?\s+(?P<year2>\d{4}))?",
@@ -33,6 +46,16 @@ _DAY_MENTION = re.compile(
 _RELATIVE_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1}
 # A month and day without a year more than this far after publication is last year's.
 _FUTURE_SLACK = timedelta(days=31)
+# A lead dates its event within these bounds of publication; a day further back is history
+# ("since the March 11, 2011 quake") and a day ahead is a plan, neither the news's own day.
+EVENT_DAYS_BACK = timedelta(days=30)
+EVENT_DAYS_AHEAD = timedelta(days=1)
+# Words that make the weekday after them a plan ("will begin on Monday", "is due on Friday").
+_PLAN = re.compile(
+    r"\b(?:will|shall|due|set to|scheduled|expected to|plans? to|going to)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+_PLAN_REACH = 60  # characters before a weekday searched for a plan word
 
 
 def lead_days(text: str, published: datetime | None) -> frozenset[int]:
@@ -47,10 +70,28 @@ def lead_days(text: str, published: datetime | None) -> frozenset[int]:
     today = published.date() if published is not None else None
     days = set()
     for match in _DAY_MENTION.finditer(text):
+        if match.group("weekday") and _PLAN.search(
+            text[max(0, match.start() - _PLAN_REACH) : match.start()]
+        ):
+            continue
+        if _mid_sentence_capital(text, match, "relative"):
+            continue  # "USA Today", "the Today programme": a title, not a day
         day = _resolve(match, today)
-        if day is not None:
-            days.add(day.toordinal())
+        if day is None:
+            continue
+        if today is not None and not today - EVENT_DAYS_BACK <= day <= today + EVENT_DAYS_AHEAD:
+            continue
+        days.add(day.toordinal())
     return frozenset(days)
+
+
+def _mid_sentence_capital(text: str, match: re.Match[str], group: str) -> bool:
+    """True when ``group`` matched a capitalised word that does not open a sentence."""
+    word = match.group(group)
+    if word is None or not word[0].isupper():
+        return False
+    before = text[: match.start(group)].rstrip()
+    return bool(before) and before[-1] not in ".!?\n\"'“‘:"
 
 
 def _resolve(match: re.Match[str], today: date | None) -> date | None:

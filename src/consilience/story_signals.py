@@ -90,6 +90,8 @@ class SignalInput(NamedTuple):
     lead_sentences: tuple[str, ...]  # the first sentences' texts; () when none were split
     names: tuple[str, ...] | None  # names of ENTITY_LABELS entities; None: no entities at all
     published: float | None
+    # As the outlet gave it, in its own time zone: the lead's "on Wednesday" is its Wednesday.
+    published_at: datetime | None = None
 
 
 # ArticleSignals as a plain tuple (its fields in order), which a process boundary crosses
@@ -113,6 +115,7 @@ def signal_input(analysis: Analysis) -> SignalInput:
         lead_sentences=tuple(s.text for s in analysis.sentences[:LEAD_MAX_SENTENCES]),
         names=tuple(names) if analysis.entities else None,
         published=timestamp(article.published),
+        published_at=article.published,
     )
 
 
@@ -134,7 +137,7 @@ def signals_from(given: SignalInput) -> ArticleSignals:
         names=Counter(chain.from_iterable(map(_name_words, names))),
         numbers=_distinctive_numbers(f"{title}\n{text}"),
         published=given.published,
-        event_day=min(lead_days(f"{title}\n{lead}", _utc(given.published)), default=None),
+        event_day=min(lead_days(f"{title}\n{lead}", given.published_at), default=None),
     )
 
 
@@ -209,10 +212,6 @@ def _distinctive_numbers(text: str) -> frozenset[str]:
 
 def _split_sentences(text: str) -> list[str]:
     return [piece.strip() for piece in _SENTENCE_END.split(text) if piece.strip()]
-
-
-def _utc(seconds: float | None) -> datetime | None:
-    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
 
 
 def timestamp(published: datetime | None) -> float | None:

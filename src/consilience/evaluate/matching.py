@@ -205,16 +205,19 @@ _LAST_WORD = re.compile(r"\s+[^\W\d_]+$")
 _MAX_COUNTED_WORDS = 3
 
 
-def _counted_number(text: str) -> ParsedNumber | None:
-    """The number of a labelled figure, read past the noun it counts: "1.2 million crowns"
-    is 1.2 million, as "more than 1.2 million" is (hedges are compared as elsewhere)."""
+def _counted_number(text: str) -> tuple[ParsedNumber | None, bool]:
+    """The number of a labelled figure, read past the noun it counts ("1.2 million crowns" is
+    1.2 million, as "more than 1.2 million" is; hedges are compared as elsewhere), and whether
+    words had to be dropped to read it: then the label's unit is unknown."""
     number = parse_number(text)
+    dropped = False
     for _ in range(_MAX_COUNTED_WORDS):
         if number is not None or not _LAST_WORD.search(text):
             break
         text = _LAST_WORD.sub("", text)
         number = parse_number(text)
-    return number
+        dropped = True
+    return number, dropped
 
 
 def wording_matches(label_text: str, produced: str) -> bool:
@@ -232,9 +235,11 @@ def wording_matches(label_text: str, produced: str) -> bool:
     label_tokens, produced_tokens = _tokens(label_text), _tokens(produced)
     if _holds(label_tokens, produced_tokens) or _holds(produced_tokens, label_tokens):
         return True
-    label_number, produced_number = _counted_number(label_text), parse_number(produced)
+    (label_number, dropped), produced_number = _counted_number(label_text), parse_number(produced)
     if label_number is None or produced_number is None:
         return False
+    if dropped and produced_number.unit is not None:
+        return False  # "300 firefighters" is not "300%", nor "12 crowns" "$12"
     return _same_number(label_number, produced_number)
 
 
