@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from consilience.align import align_facts
+from consilience.align_percent_kinds import percent_kind
 from consilience.compare import compare_slots
 from consilience.extract import extract_facts
 from consilience.extract.nlp import Nlp, parse_article
@@ -53,6 +54,26 @@ def test_the_offer_and_the_demand_never_conflict(nlp: Nlp) -> None:
     assert any(values(f) == {"7%"} and f.status == "agreed" for f in findings)
 
 
+def test_offers_of_unrelated_things_are_two_offers(nlp: Nlp) -> None:
+    pay = article("wire", "The council offered bus drivers a 6% pay rise on Friday.")
+    fares = article(
+        "daily", "The council has offered commuters a 15% discount on season tickets.", 2
+    )
+    assert conflicts(findings_of(nlp, pay, fares)) == []
+
+
+def test_a_claim_that_asserts_something_is_no_demand(nlp: Nlp) -> None:
+    asserted = article("wire", "Fact-checkers found the 40% claim made by the mayor was untrue.")
+    pay_claim = article("daily", "The firefighters' union lodged a 9% pay claim in March.")
+    kinds = [
+        percent_kind(f)
+        for a in (asserted, pay_claim)
+        for f in extract_facts(parse_article(a, nlp))
+        if f.unit == "%"
+    ]
+    assert kinds == [None, "demand"]
+
+
 # --- efficacy ------------------------------------------------------------------------------
 
 
@@ -69,6 +90,12 @@ def test_efficacy_against_severe_disease_is_not_efficacy_against_any(nlp: Nlp) -
     first = article("wire", "The vaccine showed efficacy of 77.4% against malaria in children.")
     second = article("daily", "Efficacy against severe malaria was 91.2%, the institute said.", 2)
     assert conflicts(findings_of(nlp, first, second)) == []
+
+
+def test_a_treatment_cutting_two_outcomes_states_two_efficacies(nlp: Nlp) -> None:
+    deaths = article("wire", "In the trial the malaria tablet cut deaths among children by 18%.")
+    risk = article("daily", "Across the trial, the tablet lowered the risk of infection by 31%.", 2)
+    assert conflicts(findings_of(nlp, deaths, risk)) == []
 
 
 # --- shares of a trial's groups ------------------------------------------------------------
@@ -95,3 +122,15 @@ def test_a_trial_enrolling_and_tested_on_its_volunteers_states_one_size(nlp: Nlp
     first = article("wire", "The study enrolled 3,150 volunteers in four countries.")
     second = article("daily", "The vaccine was tested on 3,510 volunteers in four countries.", 3)
     assert {"3,150", "3,510"} in conflicts(findings_of(nlp, first, second))
+
+
+def test_people_tested_for_an_illness_are_no_trial_enrolment(nlp: Nlp) -> None:
+    screened = article("wire", "Mobile clinics tested 2,400 villagers for measles on Saturday.")
+    trial = article("daily", "The vaccine trial recruited 1,800 villagers in the province.", 2)
+    assert conflicts(findings_of(nlp, screened, trial)) == []
+
+
+def test_a_study_following_its_volunteers_states_its_size(nlp: Nlp) -> None:
+    enrolled = article("wire", "The study enrolled 3,150 volunteers in four countries.")
+    followed = article("daily", "The study followed 3,300 volunteers in four countries.", 2)
+    assert {"3,150", "3,300"} in conflicts(findings_of(nlp, enrolled, followed))

@@ -297,3 +297,14 @@ def test_a_proposed_levy_and_an_imposed_tariff_of_one_rate_are_one_figure() -> N
                      "levy", predicate="slap", unit="%", about="levy on steel",
                      context="elbonia levy ruritania slap steel")  # fmt: skip
     assert len(align_facts([proposed, imposed], {})) == 1
+
+
+def test_the_length_of_a_further_stoppage_is_not_the_stoppage_under_way() -> None:
+    context = "hour hospital porter stoppage strike union"
+    now = figure("a", "Hospital porters began a 48-hour stoppage on Monday.", "48-hour", 48,
+                 "strike", about="length of the stoppage", predicate="begin", context=context,
+                 unit="hour")  # fmt: skip
+    next_one = figure("b", "The porters' union plans a further 72-hour stoppage.", "72-hour",
+                      72, "strike (further)", about="length of the further stoppage",
+                      predicate="plan", context=context, unit="hour")  # fmt: skip
+    assert len(align_facts([now, next_one], {})) == 2

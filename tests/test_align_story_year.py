@@ -169,3 +169,19 @@ def test_a_later_planned_date_does_not_make_the_lead_history() -> None:
     slot = story_year_slot(facts)
     assert slot is not None
     assert sorted(fact.value for fact in slot.facts) == ["2022", "2026"]
+
+
+def test_a_year_compared_with_a_forecast_is_no_plan() -> None:
+    lead = "Car exports grew faster than expected in 2024, the trade ministry said."
+    herald = make_article("herald", lead)
+    courier = make_article("courier", "Car exports grew by a fifth in 2026, officials said.")
+    facts = [lead_date(herald, lead, "2024"), lead_date(courier, courier.text, "2026")]
+    assert story_year_slot(facts) is not None
+
+
+def test_a_planning_word_in_another_clause_makes_no_plan() -> None:
+    lead = "Analysts would not comment, but the chain made a record profit in 2024."
+    herald = make_article("herald", lead)
+    courier = make_article("courier", "The chain made a record profit in 2026, it said.")
+    facts = [lead_date(herald, lead, "2024"), lead_date(courier, courier.text, "2026")]
+    assert story_year_slot(facts) is not None

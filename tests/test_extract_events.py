@@ -217,9 +217,9 @@ def test_words_for_another_occurrence_name_a_further_event(parser: Nlp, words: s
 
 def test_the_first_day_of_an_event_dates_the_event(parser: Nlp) -> None:
     wednesday = datetime(2025, 6, 11, 9, 0)
-    text = "Pilots ended the first day of their strike on Tuesday with a march to the airport."
+    text = "The first day of the bus drivers' stoppage passed off quietly on Monday."
     facts = _dates(parser, text, wednesday)
-    assert [(f.subject, f.value) for f in facts] == [("strike", "2025-06-10")]
+    assert [(f.subject, f.value) for f in facts] == [("strike", "2025-06-09")]
 
 
 def test_the_last_day_of_an_event_dates_its_end(parser: Nlp) -> None:
@@ -230,7 +230,7 @@ def test_the_last_day_of_an_event_dates_its_end(parser: Nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "event"),
     [
-        ("The walkout, which continues on 11 June 2025, has shut every port.", "strike continue"),
+        ("The fraud trial continues on 11 June 2025 with new witnesses.", "trial continue"),
         ("Talks between the two sides resume on 11 June 2025.", "talks resume"),
     ],
 )
@@ -240,7 +240,7 @@ def test_a_later_phase_of_an_event_is_named_with_it(parser: Nlp, text: str, even
 
 def test_a_present_tense_weekday_is_the_coming_one(parser: Nlp) -> None:
     tuesday = datetime(2025, 6, 10, 18, 0)
-    text = "The two-day walkout, which continues on Wednesday, has closed most schools."
+    text = "The conference opens on Wednesday with a speech by the mayor."
     assert [f.value for f in _dates(parser, text, tuesday)] == ["2025-06-11"]
 
 

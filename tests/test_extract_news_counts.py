@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from consilience.align import align_facts
 from consilience.align_things import SAME_THING_SCORE, thing_similarity
 from consilience.extract.nlp import Nlp, parse_article
@@ -36,19 +38,17 @@ def test_a_move_and_a_level_never_share_a_slot(nlp: Nlp) -> None:
 
 def test_people_taken_to_or_treated_in_hospital_are_one_count(nlp: Nlp) -> None:
     taken = by_value(quantities("Paramedics took four students to hospital.", nlp), "four")
+    hurt = by_value(quantities("Rescuers took five tourists to hospital with burns.", nlp), "five")
     treated = by_value(quantities("Nine people were treated in hospital for burns.", nlp), "Nine")
     admitted = by_value(quantities("Two children were admitted to Lenford Hospital.", nlp), "Two")
-    for fact in (taken, treated, admitted):
+    for fact in (taken, hurt, treated, admitted):
         assert (fact.subject, fact.predicate) == ("people", "hospitalise")
         assert fact.about == "people taken to hospital"
 
 
 def test_the_number_of_people_counts_them_whatever_the_parse_of_the_clause(nlp: Nlp) -> None:
-    text = (
-        "The number of people taken to hospital after a tram hit a bus in the town centre "
-        "rose to nine on Monday, the council said."
-    )
-    fact = by_value(quantities(text, nlp), "nine")
+    text = "Harbour officials put the number of passengers treated in hospital at 14."
+    fact = by_value(quantities(text, nlp), "14")
     assert (fact.subject, fact.predicate) == ("people", "hospitalise")
     assert fact.roles == ()
 
@@ -57,6 +57,12 @@ def test_a_figure_reported_earlier_is_marked_earlier(nlp: Nlp) -> None:
     text = "Earlier on Sunday, the coastguard had said five sailors were treated in hospital."
     fact = by_value(quantities(text, nlp), "five")
     assert fact.about.endswith("earlier")
+
+
+def test_an_earlier_sentence_whose_had_tells_the_events_is_no_earlier_report(nlp: Nlp) -> None:
+    text = "Earlier, firefighters said 12 people were treated after the blaze had spread."
+    fact = by_value(quantities(text, nlp), "12")
+    assert not fact.about.endswith("earlier")
 
 
 def test_a_believed_state_is_what_the_figure_counts(nlp: Nlp) -> None:
@@ -69,6 +75,26 @@ def test_needing_hospital_treatment_is_being_taken_to_hospital(nlp: Nlp) -> None
     text = "Of the 40 guests who have fallen ill, six have needed hospital treatment."
     fact = by_value(quantities(text, nlp), "six")
     assert fact.predicate == "hospitalise"
+
+
+def test_people_kept_in_hospital_are_counted_as_hospitalised(nlp: Nlp) -> None:
+    fact = by_value(quantities("Eleven passengers were kept in hospital overnight.", nlp), "Eleven")
+    assert fact.predicate == "hospitalise"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Bandits took 9 tourists hostage at the hospital, the governor said.", "9"),
+        ("Militants kept 15 villagers hostage in the district hospital for two days.", "15"),
+        ("The health board sent 60 staff into the hospital to run its wards during the walkout.",
+         "60"),
+    ],
+)  # fmt: skip
+def test_people_taken_to_a_hospital_for_another_errand_are_no_patients(
+    nlp: Nlp, text: str, value: str
+) -> None:
+    assert by_value(quantities(text, nlp), value).predicate != "hospitalise"
 
 
 def test_money_sent_to_a_hospital_counts_no_patients(nlp: Nlp) -> None:

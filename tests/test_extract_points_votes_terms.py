@@ -156,7 +156,14 @@ def test_a_walkout_is_a_strike_and_a_further_one_is_named_apart(nlp: Nlp) -> Non
     lengths = [(f.subject, f.value, f.about) for f in facts if f.unit == "hour"]
     assert lengths == [
         ("strike", "24-hour", "length of the walkout"),
-        ("strike", "72-hour", "length of the further walkout"),
+        ("strike (further)", "72-hour", "length of the further walkout"),
+    ]
+
+
+def test_a_new_agreement_is_the_agreement_the_story_reports(nlp: Nlp) -> None:
+    facts = quantities("The council signed a new seven-year lease on the bus depot.", nlp)
+    assert [(f.subject, f.about) for f in facts if f.unit == "year"] == [
+        ("lease", "length of the lease")
     ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from consilience.align_clauses import clause_before
 from consilience.models import Fact
 
 __all__ = ["time_frame"]
@@ -79,7 +80,6 @@ _POLL_SHARE = re.compile(
 )
 # Characters before a figure searched for the poll that gave it, up to the clause break.
 _POLL_WINDOW = 100
-_CLAUSE_BREAK = re.compile(r"[;:.()]|, ")
 # The frame phrase ends at the next figure or clause break.
 _FRAME_END = re.compile(r"[\d$€£¥;:.()]|, (?!a year)")
 
@@ -115,20 +115,18 @@ def time_frame(fact: Fact) -> str | None:
         return f"per {rate.group(1)}"
     if _TO_DATE.match(after):
         return "to date"
-    wide = fact.evidence.text[max(0, offset - _POLL_WINDOW) : offset]
     sources = [fact.attributed_to or "", *(r.name for r in fact.roles if r.role == "agent")]
     if any(_POLL.search(source.casefold()) for source in sources):
         return "poll"  # "27% of the vote, according to Civica Polling"
-    return _goal_or_poll(wide, after.casefold(), fact.unit == "%")
+    return _goal_or_poll(clause_before(fact, _POLL_WINDOW), after.casefold(), fact.unit == "%")
 
 
-def _goal_or_poll(before: str, after: str, share: bool) -> str | None:
+def _goal_or_poll(clause: str, after: str, share: bool) -> str | None:
     """ "shortfall", "threshold" or "poll" for a figure that is no result, else None."""
     if _SHORTFALL.match(after):
         return "shortfall"
     if _THRESHOLD.match(after):
         return "threshold"
-    clause = _CLAUSE_BREAK.split(before)[-1]
     if _POLL.search(clause.casefold()) or (share and _POLL_SHARE.search(clause)):
         return "poll"
     return None

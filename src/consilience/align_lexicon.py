@@ -77,9 +77,9 @@ PREDICATE_FAMILIES = (
     frozenset({"offer", "promise", "pledge", "announce", "unveil", "commit", "earmark"}),
     # A tariff "proposed" or "threatened" is reported as "slapped" once announced.
     frozenset({"impose", "slap", "levy", "place", "put", "apply", "propose", "threaten"}),
-    # A trial's participants: it "enrolled", "recruited" or "was tested on" them, and
-    # "followed" them through the study.
-    frozenset({"enrol", "enroll", "recruit", "test", "follow"}),
+    # A trial's participants: it "enrolled" or "recruited" them (a drug "tested on" them and a
+    # study that "followed" them count too: see align_scoring).
+    frozenset({"enrol", "enroll", "recruit"}),
 )
 # Modifiers that make a different figure of the same noun: net vs operating profit,
 # third- vs fourth-quarter revenue. Two about-phrases with different ones never merge; days

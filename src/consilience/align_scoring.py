@@ -32,7 +32,7 @@ from consilience.align_participants import (
     participants,
     participants_clash,
 )
-from consilience.align_percent_kinds import percent_kind
+from consilience.align_percent_kinds import names_only_its_kind, percent_kind
 from consilience.align_personal import PERSONAL_UNITS, personal_score
 from consilience.align_shares import shares_apart
 from consilience.align_stems import content_stems, sentence_stems
@@ -58,6 +58,7 @@ from consilience.compare_updates import counts_what_only_grows
 from consilience.embeddings import SentenceEncoder
 from consilience.extract.date_periods import period_span, periods_agree
 from consilience.extract.dates import PREVIOUS_PREFIX, RELATIVE_MONTH
+from consilience.extract.events import OTHER_OCCURRENCE_SUFFIX
 from consilience.extract.quantity_severity import SEVERITIES
 from consilience.extract.times import TIME_UNIT
 from consilience.models import Fact
@@ -375,8 +376,28 @@ def _effective_predicate(fact: Fact) -> str | None:
     return action[: -len("ment")] if action.endswith("ment") and len(action) > 7 else None
 
 
+# A trial's participants: a drug "was tested on" them, a study "followed" them. Health
+# workers who "tested 1,200 people" or fans who "followed the team" enrol no one.
+_TRIAL_TEST = re.compile(r"\btest(?:s|ed|ing)? on\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_TRIAL_FOLLOW = re.compile(
+    r"\b(?:trials?|study|studies|researchers)\b[^,;.]*\bfollow(?:s|ed|ing)?\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _family_predicate(fact: Fact) -> str | None:
+    """The effective predicate, with "test on" and a study's "follow" read as "enrol"."""
+    predicate = _effective_predicate(fact)
+    if predicate not in ("test", "follow") or fact.span is None:
+        return predicate
+    before = fact.evidence.text[: fact.span.start - fact.evidence.start]
+    trial = _TRIAL_TEST if predicate == "test" else _TRIAL_FOLLOW
+    return "enrol" if trial.search(before) else predicate
+
+
 def _predicate_term(a: Fact, b: Fact) -> float:
-    pred_a, pred_b = _effective_predicate(a), _effective_predicate(b)
+    pred_a, pred_b = _family_predicate(a), _family_predicate(b)
     if not pred_a or not pred_b or pred_a in LIGHT_VERBS or pred_b in LIGHT_VERBS:
         return 0.0
     same = pred_a == pred_b or any(pred_a in f and pred_b in f for f in PREDICATE_FAMILIES)
@@ -413,14 +434,19 @@ def quantity_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
         return None  # last year's figure, or a running total, is never today's figure
     if shares_apart(a, b):
         return None  # 14% reporting headache, 38% pain; the vaccine group's, the placebo's
+    if a.subject.endswith(OTHER_OCCURRENCE_SUFFIX) != b.subject.endswith(OTHER_OCCURRENCE_SUFFIX):
+        return None  # the length of a further strike is not that of the strike under way
     thing = thing_similarity(a, b)
     if thing is None:
         return None
     kind_a, kind_b = percent_kind(a), percent_kind(b)
     if kind_a is not None and kind_b is not None and kind_a != kind_b:
         return None  # the employer's offer and the union's demand are two figures
-    same_kind = kind_a is not None and kind_a == kind_b
-    if same_kind:  # "the 4.5% offer" / "offered a pay rise of 3.2%": one offer, any noun
+    # "the 3% offer" / "an offer of a 3% rise": one offer however its noun is worded, but
+    # "a 20% fare discount" and "a 4% pay rise", both offered, are two offers.
+    told_alike = thing > 0 or names_only_its_kind(a) or names_only_its_kind(b)
+    same_kind = kind_a is not None and kind_a == kind_b and told_alike
+    if same_kind:
         thing = SAME_THING_SCORE
     same_value = a.number is not None and a.number == b.number
     if thing == 0 and same_value and (counts_a_placeholder(a) or counts_a_placeholder(b)):

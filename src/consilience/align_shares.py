@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import re
 
+from consilience.align_clauses import CLAUSE_BREAK, clause_before
 from consilience.models import Fact
 
 __all__ = ["shares_apart"]
 
-# Characters before a figure searched for its passive outcome clause.
-_WINDOW = 80
-_CLAUSE_BREAK = re.compile(r"[;:.()\"“”]|, ")
 _REPORTED = r"(?:reported|experienced|suffered|cited|mentioned|noted|seen)"
 _REPORTING = r"(?:reported|experienced|suffered|developed)"
 # "Pain at the injection site was reported by", "Headaches were reported by".
@@ -54,10 +52,7 @@ def _after(fact: Fact) -> str:
 
 def _outcome(fact: Fact) -> str | None:
     """The outcome a share of a group reports ("headache"), plural folded, or None."""
-    assert fact.span is not None
-    offset = fact.span.start - fact.evidence.start
-    clause = _CLAUSE_BREAK.split(fact.evidence.text[max(0, offset - _WINDOW) : offset])[-1]
-    found = _PASSIVE_OUTCOME.search(clause) or _ACTIVE_OUTCOME.match(_after(fact))
+    found = _PASSIVE_OUTCOME.search(clause_before(fact)) or _ACTIVE_OUTCOME.match(_after(fact))
     if found is None:
         return None
     word = found.group("outcome").casefold()
@@ -67,7 +62,7 @@ def _outcome(fact: Fact) -> str | None:
 def _control_group(after: str) -> bool:
     """Whether the group named right after a share is a trial's comparison group."""
     group = _GROUP.match(after)
-    return group is not None and _CONTROL.search(_CLAUSE_BREAK.split(group["group"])[0]) is not None
+    return group is not None and _CONTROL.search(CLAUSE_BREAK.split(group["group"])[0]) is not None
 
 
 def shares_apart(a: Fact, b: Fact) -> bool:

@@ -28,6 +28,7 @@ from dataclasses import replace
 from datetime import date
 from itertools import combinations
 
+from consilience.align_clauses import clause_before
 from consilience.align_lexicon import LIGHT_VERBS
 from consilience.extract.date_years import WEEKDAY_MISMATCH, YEAR_FROM_MENTIONS, YEAR_FROM_WEEKDAY
 from consilience.models import Fact, Slot
@@ -48,14 +49,14 @@ _INFERRED_YEARS = frozenset({YEAR_FROM_WEEKDAY, YEAR_FROM_MENTIONS})
 _PERIOD_END = re.compile(
     r"\b(?:until|till|through|by|to|since)\s+(?:the\s+\w+\s+of\s+)?$", re.IGNORECASE
 )
-# Words before a date in its clause that make it a plan or a forecast, not a happening.
+# Words before a date in its own clause that make it a plan or a forecast, not a happening;
+# "faster than expected", "as expected" compare what happened with a forecast.
 _PLANNED = re.compile(
-    r"\b(?:will|would|shall|expects?|expected|expecting|(?:plans?|planning|intends?|aims?) to|"
-    r"planned|scheduled|(?:is|are|was|were) (?:due|set) to|forecasts?)\b[^.;:]*$",
+    r"\b(?:will|would|shall|expects?|(?<!than )(?<!as )expected|expecting|"
+    r"(?:plans?|planning|intends?|aims?) to|planned|scheduled|(?:is|are|was|were) (?:due|set) to|"
+    r"forecasts?)\b",
     re.IGNORECASE,
 )
-# Characters before a date searched for a planning word: its clause, not the whole sentence.
-PLAN_WINDOW = 80
 
 
 def story_year_slot(facts: Sequence[Fact], slots: Sequence[Slot] = ()) -> Slot | None:
@@ -133,10 +134,7 @@ def _bounds_a_period(fact: Fact) -> bool:
 
 def _planned(fact: Fact) -> bool:
     """A date of a plan or forecast: "expects a decision in 2027", "will reopen in May"."""
-    if fact.span is None:
-        return False
-    before = fact.evidence.text[: fact.span.start - fact.evidence.start][-PLAN_WINDOW:]
-    return _PLANNED.search(before) is not None
+    return _PLANNED.search(clause_before(fact)) is not None
 
 
 def _position(fact: Fact) -> int:

@@ -11,7 +11,7 @@ sentence even when the tagger's sentence runs on into a headline.
 Another occurrence of an event is another event: "a further walkout from April 14" dates
 "strike (further)", never the strike under way. A phase of an event is named with it ("the
 talks resume on Monday": "talks resume"), except its first day, which dates the event itself
-("ended the first day of the strike on Tuesday": "strike").
+("the opening day of the protest passed off quietly on Monday": "protest").
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from consilience.extract.wordforms import singular
 __all__ = [
     "EVENT_NOUNS",
     "OTHER_OCCURRENCE_SUFFIX",
+    "OTHER_OCCURRENCE_WORDS",
     "event_lemma",
     "event_of_token",
     "event_of_words",
@@ -111,11 +112,11 @@ LIGHT_VERBS = _words(
 )
 # Light verbs that name an event's end or a later phase, not the event: "the deal is expected
 # to close in June" dates the deal's closing ("deal close"), not when it was struck; "the
-# walkout, which continues on Wednesday" dates a later day of the strike ("strike continue").
+# trial continues on Monday with new witnesses" dates a later day of it ("trial continue").
 _PHASE_VERBS = _words("close end finish conclude complete continue resume")
 # Words before an event noun that make it another occurrence: "a further walkout", "the next
 # strike", "another vote". Its date is not the date of the event the story reports.
-_OTHER_OCCURRENCE = _words("further next another fresh repeat")
+OTHER_OCCURRENCE_WORDS = _words("further next another fresh repeat")
 # A suffix, not a prefix: "further strike" would read as a kind of "strike" (a compound and
 # its head) to alignment, which must never line the two up.
 OTHER_OCCURRENCE_SUFFIX = " (further)"
@@ -185,7 +186,7 @@ def _event_name(noun: Any) -> str:
     """The event lemma of an event noun; "strike (further)" for "a further walkout"."""
     name = event_lemma(_noun_lemma(noun))
     if any(
-        child.dep_ in ("amod", "advmod", "det") and child.lower_ in _OTHER_OCCURRENCE
+        child.dep_ in ("amod", "advmod", "det") and child.lower_ in OTHER_OCCURRENCE_WORDS
         for child in noun.children
     ):
         return name + OTHER_OCCURRENCE_SUFFIX
@@ -211,8 +212,8 @@ def _day_of_event(noun: Any) -> str | None:
 
 
 def _day_of_event_of(verb: Any) -> str | None:
-    """The event whose first or last day is the verb's subject or object ("nurses ended the
-    first day of their strike on Tuesday": the strike)."""
+    """The event whose first or last day is the verb's subject or object ("the first day of
+    the protest passed off peacefully on Monday": the protest)."""
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             event = _day_of_event(child)
@@ -366,6 +367,6 @@ def _word_event(words: list[tuple[int, str]], index: int, sentence: str) -> str:
     word just before it says so ("a further 72-hour walkout")."""
     name = event_lemma(singular(words[index][1]), sentence)
     before = words[max(0, index - _OCCURRENCE_REACH) : index]
-    if any(word in _OTHER_OCCURRENCE for _, word in before):
+    if any(word in OTHER_OCCURRENCE_WORDS for _, word in before):
         return name + OTHER_OCCURRENCE_SUFFIX
     return name

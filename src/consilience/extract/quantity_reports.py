@@ -16,9 +16,13 @@ from consilience.extract.quantity_clauses import LEVEL_VERBS
 
 __all__ = ["earlier_report", "number_of_subject"]
 
-# A sentence that opens on "Earlier" and tells what "had" been said or reported gives the
-# figure as it stood before: "Earlier, the ambulance service had said three were hurt".
-_EARLIER_REPORT = re.compile(r"^\W*Earlier\b(?=.*\bhad\b)", re.S)
+# A sentence that opens on "Earlier" and tells what someone "had said" or "had reported"
+# gives the figure as it stood before: "Earlier, the ambulance service had said three were
+# hurt". Another "had" ("after the roof had collapsed") tells of the events, not the report.
+_EARLIER_REPORT = re.compile(
+    r"^\W*Earlier\b(?=.*\bhad\s+(?:\w+ly\s+)?(?:said|reported|put|told|confirmed)\b)",
+    re.S,
+)
 
 
 def earlier_report(text: str) -> str | None:

@@ -6,8 +6,10 @@ follow-up is what a story reports and outlets can get wrong. A number glued to a
 ("five-year") that modifies one of the nouns here, or the number of "a <noun> of seven
 months", makes a quantity with unit "year"/"month"/"week"/"day"/"hour": subject the noun (a
 "deal" and a "contract" are the same agreement, so both are "contract"; a "walkout" is a
-"strike"), about "length of the <noun>", with a word like "further" kept ("length of the
-further walkout"): the next strike a union threatens is not the one under way. Penalties
+"strike"), about "length of the <noun>". The next strike a union threatens is not the one
+under way: "a further 72-hour walkout" counts "strike (further)", as its date dates that
+event in ``events``, about "length of the further walkout"; "a new contract" is the contract
+the story reports. Penalties
 ("a three-year ban", "a five-year term") stay with ``penalties``. Tokens are spaCy tokens,
 typed ``Any`` because spaCy is optional.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from consilience.extract.events import OTHER_OCCURRENCE_SUFFIX, OTHER_OCCURRENCE_WORDS
 from consilience.extract.numbers import NumberMatch
 from consilience.extract.penalties import DURATION_UNITS
 from consilience.extract.quantity_clauses import predicate_of
@@ -42,9 +45,6 @@ TERM_NOUNS = frozenset(
 _SAME_AS_CONTRACT = frozenset({"contract", "deal", "agreement", "pact"})
 # Industrial action named three ways: a union's "48-hour walkout" is its strike.
 _SAME_AS_STRIKE = frozenset({"strike", "walkout", "stoppage"})
-# Words before the noun that make it another one of its kind: the "further 72-hour walkout"
-# a union threatens is not the strike under way.
-_ANOTHER_ONE = frozenset({"further", "another", "second", "third", "new", "next", "fresh"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +72,12 @@ def term_of(number: Any) -> Term | None:
     subject = "contract" if lemma in _SAME_AS_CONTRACT else lemma
     subject = "strike" if lemma in _SAME_AS_STRIKE else subject
     end = unit.idx + len(unit.text)
-    other = next((t.lower_ for t in noun.children if t.lower_ in _ANOTHER_ONE), None)
+    # Words before the noun that make it another one of its kind: "a further 72-hour walkout".
+    other = next((t.lower_ for t in noun.children if t.lower_ in OTHER_OCCURRENCE_WORDS), None)
     name = lemma if "-" in lemma else noun.lower_
-    named = f"{other} {name}" if other is not None else name
-    return Term(str(unit.lemma_).lower(), subject, f"length of the {named}", end, noun)
+    if other is not None:
+        subject, name = subject + OTHER_OCCURRENCE_SUFFIX, f"{other} {name}"
+    return Term(str(unit.lemma_).lower(), subject, f"length of the {name}", end, noun)
 
 
 def _glued_term(number: Any) -> tuple[Any, Any] | None:
