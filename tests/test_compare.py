@@ -671,3 +671,13 @@ def test_update_language_beside_the_size_of_a_thing_speaks_of_another_figure() -
                   "eleven", 11, 8)  # fmt: skip
     finding = compare_slot(slot_of(fa, fb), by_id(a, b))
     assert finding.status == "conflict"
+
+
+def test_a_head_count_glued_to_its_noun_can_still_grow() -> None:
+    a, fa = toll("Early", "About 2,000 people gathered outside the court at noon.", "2,000",
+                 2000, 0)  # fmt: skip
+    text = "By nightfall the crowd, now 6,000-strong, filled the square."
+    b, fb = toll("Later", text, "6,000", 6000, 8)
+    start = text.index("6,000")
+    fb = replace(fb, span=Evidence(b.id, "6,000", start, start + len("6,000")))
+    assert compare_slot(slot_of(fa, fb), by_id(a, b)).status == "updated"

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from consilience.align import align_facts
 from consilience.extract.claims import extract_claims
 from consilience.extract.nlp import Nlp, load_nlp, parse_article
 from consilience.models import Article, Fact, Role
@@ -128,6 +129,17 @@ def test_a_landing_place_told_short_and_in_full_is_the_full_name(parser: Nlp) ->
     assert {f.value for f in _claims(parser, text)} == {"Marsby Municipal Airport"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts expect a soft landing in Veloria once rates start to fall.",
+        "Exporters fear a hard landing in Ostrand as demand cools.",
+    ],
+)
+def test_an_economy_s_landing_in_a_country_is_no_aircraft_landing(nlp: Nlp, text: str) -> None:
+    assert _claims(nlp, text) == []
+
+
 def test_a_landing_at_a_time_names_no_place(nlp: Nlp) -> None:
     assert _claims(nlp, "The plane landed at 9:15 a.m. and taxied to the gate.") == []
 
@@ -138,7 +150,9 @@ def test_a_landing_at_a_time_names_no_place(nlp: Nlp) -> None:
         ("The stand was demolished, but the stadium was built in 1971 by Harrow Civil.",
          "Harrow Civil", "stadium"),
         ("The tower was built by Dunmere & Co in the 1960s, council records show.",
-         "Dunmere & Co", "building"),
+         "Dunmere & Co", "tower"),
+        ("The pier was built by Castell and Rowe in 1911 and rebuilt after the storm.",
+         "Castell and Rowe", "pier"),
     ],
 )  # fmt: skip
 def test_who_built_a_structure_is_a_one_member_claim(
@@ -147,6 +161,23 @@ def test_who_built_a_structure_is_a_one_member_claim(
     facts = _claims(nlp, text)
     assert [(f.subject, f.value) for f in facts] == [("build", builder)]
     assert Role("target", structure) in facts[0].roles
+
+
+def test_two_structures_each_named_by_its_own_noun_are_two_targets(nlp: Nlp) -> None:
+    text = (
+        "The clock tower was built by Marnett Brothers. "
+        "The neighbouring block was built by Osgood Holdings."
+    )
+    facts = _claims(nlp, text)
+    targets = {(f.value, next(r.name for r in f.roles if r.role == "target")) for f in facts}
+    assert targets == {("Marnett Brothers", "tower"), ("Osgood Holdings", "block")}
+    assert all(len(slot.facts) == 1 for slot in align_facts(facts, {}))
+
+
+def test_the_building_names_whichever_structure_the_story_is_about(nlp: Nlp) -> None:
+    facts = _claims(nlp, "The building was built by Osgood Holdings in 1979.")
+    assert [(f.value, f.about) for f in facts] == [("Osgood Holdings", "who built the building")]
+    assert not any(r.role == "target" for r in facts[0].roles)
 
 
 def test_a_builder_of_no_structure_is_no_claim(nlp: Nlp) -> None:

@@ -47,6 +47,11 @@ def test_a_phase_of_a_building_project_is_no_trial_phase(nlp: Nlp) -> None:
     assert phases(nlp, "Phase 2 of the harbour redevelopment will open in spring.") == []
 
 
+def test_a_phase_of_a_plan_beside_vaccine_news_is_no_trial_phase(nlp: Nlp) -> None:
+    text = "The province entered phase 3 of its reopening plan as vaccines reached care homes."
+    assert phases(nlp, text) == []
+
+
 def test_a_sentence_telling_the_history_of_two_phases_makes_no_claim(nlp: Nlp) -> None:
     text = "After strong phase 2 data, the company started a phase 3 trial."
     assert phases(nlp, text) == []
@@ -67,3 +72,19 @@ def test_two_outlets_naming_two_phases_of_one_trial_disagree(nlp: Nlp) -> None:
     phase = next(f for f in findings if f.kind == "claim")
     assert phase.status == "conflict"
     assert {v.value for v in phase.variants} == {"phase 3", "phase 2"}
+
+
+def test_a_rival_product_s_phase_does_not_conflict_with_the_story_s_trial(nlp: Nlp) -> None:
+    published = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+    first = Article(
+        id="wire", source="wire.txt", outlet="wire", published=published,
+        text="The phase 3 trial of Velotrix, a migraine drug, met its goal.",
+    )  # fmt: skip
+    second = Article(
+        id="daily", source="daily.txt", outlet="daily", published=published,
+        text="Velotrix met its goal in a phase 3 trial. A competing drug, KB-418, is still in a "
+        "phase 2 study.",
+    )  # fmt: skip
+    facts = [f for a in (first, second) for f in extract_facts(parse_article(a, nlp))]
+    findings = compare_slots(align_facts(facts, {}), {a.id: a for a in (first, second)})
+    assert not any(f.kind == "claim" and f.status == "conflict" for f in findings)

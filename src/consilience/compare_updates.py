@@ -55,8 +55,13 @@ CUMULATIVE_NOUNS = word_set(
     """
 )
 _WORD = re.compile(r"[a-z]+")
-# A hyphen and a word glued to the figure: "six-storey", "61-seat", "5,000-strong".
-_GLUED_WORD = re.compile(r"-[^\W\d_]")
+# A size noun glued to the figure: "six-storey", "61-seat", "a 12-year-old". Head counts
+# glued the same way ("the 3,000-strong march", "a 40-member crew") can grow: not these.
+_SIZE_WORD = re.compile(
+    r"-(?:stor(?:ey|y)|floor|seat(?:er)?|bed|room|bedroom|lane|berth|deck|carriage|car|"
+    r"page|hole|year-old|month-old|week-old|day-old)s?\b",
+    re.IGNORECASE,
+)
 
 
 def counts_what_only_grows(fact: Fact) -> bool:
@@ -70,13 +75,14 @@ def counts_what_only_grows(fact: Fact) -> bool:
 
 
 def describes_a_thing(fact: Fact) -> bool:
-    """Whether the figure is glued into a compound adjective ("a six-storey block", "the
-    61-seat chamber"): it says what a thing is, never how far a count has got."""
+    """Whether the figure is glued to a size noun ("a six-storey block", "the 61-seat
+    chamber"): it says what a thing is, never how far a count has got. A glued head count
+    ("the 3,000-strong march") is a count that can grow."""
     span = fact.span
     if span is None:
         return False
     after = fact.evidence.text[span.end - fact.evidence.start :]
-    return _GLUED_WORD.match(after) is not None
+    return _SIZE_WORD.match(after) is not None
 
 
 def says_it_grew(facts: Iterable[Fact]) -> bool:

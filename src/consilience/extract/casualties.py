@@ -106,9 +106,18 @@ class CasualtyCount:
 
 # Verbs by which news tells of people brought to or cared for in hospital: "took three to
 # hospital", "11 were treated in hospital", "were admitted to hospital" all count the
-# people hospitalised.
+# people hospitalised. Only care is given "in" or "at" a hospital ("treated at", "kept in");
+# people taken "at a hospital" were taken there for something else.
 _HOSPITAL_VERBS = frozenset(
-    {"take", "treat", "admit", "rush", "fly", "airlift", "carry", "send", "bring", "ferry"}
+    {"take", "treat", "admit", "keep", "rush", "fly", "airlift", "carry", "send", "bring", "ferry"}
+)
+_CARE_VERBS_IN_HOSPITAL = frozenset({"treat", "admit", "keep"})
+# People taken somewhere for another errand: as hostages ("took 12 people hostage"), or
+# staff sent to work ("sent 40 staff to the hospital").
+_CAPTIVE_WORDS = frozenset({"hostage", "captive", "prisoner"})
+_DEPLOYING_VERBS = frozenset({"send", "bring"})
+_STAFF_NOUNS = frozenset(
+    {"staff", "troops", "soldier", "soldiers", "officer", "officers", "guard", "guards"}
 )
 
 
@@ -153,27 +162,58 @@ def hospital_predicate(noun: Any | None, verb: Any | None) -> str | None:
         lemma = candidate.lemma_.lower()
         if CASUALTY_PREDICATES.get(lemma) == "hospitalise":
             return "hospitalise"
-        if lemma in _HOSPITAL_VERBS and _to_hospital(candidate):
+        prepositions = _IN_HOSPITAL if lemma in _CARE_VERBS_IN_HOSPITAL else _TO_HOSPITAL
+        taken = lemma in _HOSPITAL_VERBS and _to_hospital(candidate, prepositions)
+        if taken and not _on_another_errand(candidate, noun):
             return "hospitalise"
         if lemma in _CARE_VERBS and any(_hospital_care(c) for c in candidate.children):
             return "hospitalise"
     return None
 
 
+_TO_HOSPITAL = frozenset({"to", "into"})
+_IN_HOSPITAL = _TO_HOSPITAL | {"in", "at"}
+
+
+def _on_another_errand(verb: Any, noun: Any | None) -> bool:
+    """Whether people taken or sent to a hospital went there for something else: as
+    hostages ("took 12 people hostage"), as staff sent to work ("sent 40 staff to the
+    hospital"), or to do something ("sent ... to cover the strike"; "to be treated" and "to
+    undergo surgery" are care)."""
+    if any(c.dep_ == "oprd" or c.lemma_.lower() in _CAPTIVE_WORDS for c in verb.children):
+        return True
+    staff = noun is not None and noun.lower_ in _STAFF_NOUNS
+    if staff and verb.lemma_.lower() in _DEPLOYING_VERBS:
+        return True
+    return any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.pos_ == "VERB"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(a.dep_ == "auxpass" for a in c.children)
+        and c.lemma_.lower() not in _CARE_VERBS
+        and c.lower_ != "hospital"  # "took three to hospital" misparsed as an infinitive
+        for c in verb.children
+    )
+
+
 def _hospital_care(noun: Any) -> bool:
     """ "hospital treatment", "treatment in hospital": care given in hospital."""
     if noun.dep_ != "dobj" or noun.lemma_.lower() not in _CARE_NOUNS:
         return False
-    return any(c.lower_ == "hospital" for c in noun.children) or _to_hospital(noun)
+    return any(c.lower_ == "hospital" for c in noun.children) or _to_hospital(noun, _IN_HOSPITAL)
 
 
-def _to_hospital(verb: Any) -> bool:
-    """Whether the verb has "to/in/at/into (a named) hospital" ("to hospital" is at times
-    parsed as an infinitive, with "hospital" a verb)."""
-    if any(c.lower_ == "hospital" and c.i > verb.i for c in verb.children):
+def _to_hospital(verb: Any, prepositions: frozenset[str]) -> bool:
+    """Whether the verb has one of ``prepositions`` and "(a named) hospital" ("to hospital"
+    is at times parsed as an infinitive, with "hospital" a verb)."""
+    doc = verb.doc
+    if any(
+        c.lower_ == "hospital" and c.i > verb.i and doc[c.i - 1].lower_ in prepositions
+        for c in verb.children
+    ):
         return True
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("to", "in", "at", "into"):
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
             continue
         if any(p.dep_ == "pobj" and p.lemma_.lower() == "hospital" for p in prep.children):
             return True

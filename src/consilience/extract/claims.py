@@ -55,14 +55,21 @@ _LANDING_PREPOSITIONS = frozenset({"at", "in", "near"})
 _AIRCRAFT = frozenset(
     {"plane", "jet", "aircraft", "airliner", "flight", "helicopter", "airplane", "jetliner"}
 )
+# The noun "landing" is an aircraft's when an aircraft (or its pilot) makes it ("the jet made
+# a landing", "the plane's landing") or a word says how it came down ("emergency landing");
+# "a soft landing in America" is an economy's.
+_LANDING_KINDS = frozenset({"emergency", "crash", "forced"})
+_FLYERS = _AIRCRAFT | {"pilot"}
 _AT_PREPOSITIONS = frozenset({"at", "near", "in", "on", "over"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Verbs that say who built a structure, and the structures whose builder is a fact; the
-# words one building goes by map to one target ("the block", "the tower", "the building").
+# Verbs that say who built a structure, and the structures whose builder is a fact, each
+# named by its own head noun ("the tower" and "the block" beside it are two structures; a
+# few plain synonyms are one). "The building" or "the structure" names whichever building
+# the story is about: a claim with no target, which lines up with any of them.
 _BUILD_VERBS = frozenset({"build", "construct"})
 _STRUCTURES = {
-    "building": "building", "block": "building", "tower": "building", "complex": "building",
-    "flat": "building", "apartment": "building", "bridge": "bridge", "stadium": "stadium",
+    "building": "", "structure": "", "block": "block", "tower": "tower", "complex": "complex",
+    "flat": "flat", "apartment": "flat", "bridge": "bridge", "stadium": "stadium",
     "dam": "dam", "tunnel": "tunnel", "school": "school", "hospital": "hospital",
     "hotel": "hotel", "house": "house", "home": "house", "plant": "plant", "factory": "plant",
     "station": "station", "terminal": "terminal", "wall": "wall", "road": "road",
@@ -100,15 +107,16 @@ _LANDED = re.compile(
     r"\b(?:made|makes?|making|came|comes?|coming|hit|hits|reached)\s+(?:landfall|ashore|land)"
     rf"\s+(?:at|near|in|on|over)\s+(?:the\s+)?(?P<set>{_NAME})"
 )
+_FLYER = r"(?:plane|jet|aircraft|airliner|helicopter|pilot)"
 _TOUCHED_DOWN = re.compile(
-    r"\b(?:(?:plane|jet|aircraft|airliner|helicopter)\s+land(?:s|ed)|touch(?:es|ed)?\s+down|"
-    r"landing)\s+(?:at|in|near)\s+(?:the\s+)?"
-    rf"(?P<set>{_NAME})"
+    rf"\b(?:{_FLYER}\s+land(?:s|ed)|touch(?:es|ed)?\s+down|(?:emergency|crash|forced)[ -]landing|"
+    rf"{_FLYER}(?:'s|’s|\s+(?:made|makes?|making)\s+(?:a|an|its)(?:\s+[a-z]+)?)\s+landing)"
+    rf"\s+(?:at|in|near)\s+(?:the\s+)?(?P<set>{_NAME})"
 )
 _BUILT_BY = re.compile(
     r"\b(?P<target>[a-z]+)\s+(?:was|were|had\s+been|has\s+been)\s+(?:originally\s+)?"
     r"(?:built|constructed)\s+(?:in\s+\d{4}\s+)?by\s+(?:the\s+)?"
-    r"(?P<set>[A-Z][\w’'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w’'-]*)*)"
+    r"(?P<set>[A-Z][\w’'-]*(?:[ \t]+(?:(?:&|and)[ \t]+)?[A-Z][\w’'-]*)*)"
 )
 _FALLBACK = re.compile(
     r"\b(?P<verb>visit(?:s|ed|ing)?|tour(?:s|ed|ing)?\s+of|trips?\s+to|stops?\s+in|"
@@ -133,6 +141,7 @@ def extract_claims(parsed: ParsedArticle) -> list[Fact]:
         target = ""
         if claim in ("join", "place", "build"):
             agent, target = "", agent  # the agent slot held what was joined, or the event
+        unnamed = "building" if claim == "build" else "group"
         agent_name = aliases.get(agent, agent) if agent else ""
         roles = (
             ((Role("agent", agent_name),) if agent_name else ())
@@ -144,7 +153,7 @@ def extract_claims(parsed: ParsedArticle) -> list[Fact]:
                 kind="claim",
                 article=article.id,
                 subject=claim,
-                about=_ABOUT[claim].format(agent=agent_name or "they", target=target or "group"),
+                about=_ABOUT[claim].format(agent=agent_name or "they", target=target or unnamed),
                 value=", ".join(names),
                 evidence=evidence(article, sentence.start, sentence.end),
                 predicate=claim,
@@ -291,6 +300,8 @@ def _landing(token: Any) -> tuple[str, str, list[str], int] | None:
     ) and not any(c.dep_ == "dobj" for c in token.children)
     if token.pos_ == "NOUN" and token.lower_ == "landing":
         holders = [token] + ([token.head] if token.dep_ == "dobj" else [])
+        if not _an_aircraft_landing(token):
+            return None
     elif token.pos_ == "VERB" and ((lemma == "land" and flown) or (lemma == "touch" and down)):
         holders = [token]
     else:
@@ -310,6 +321,18 @@ def _landing(token: Any) -> tuple[str, str, list[str], int] | None:
     return ("place", "landing", members[:1], token.idx) if members else None
 
 
+def _an_aircraft_landing(landing: Any) -> bool:
+    """Whether the noun "landing" is an aircraft's: "an emergency landing", "the plane's
+    landing", "the jet made a landing"; not "a soft landing in America"."""
+    own = [c for c in landing.children if c.dep_ in ("compound", "amod", "poss")]
+    if any(c.lower_ in _LANDING_KINDS or str(c.lemma_).lower() in _FLYERS for c in own):
+        return True
+    verb = landing.head if landing.dep_ == "dobj" else None
+    return verb is not None and any(
+        c.dep_ == "nsubj" and str(c.lemma_).lower() in _FLYERS for c in verb.children
+    )
+
+
 def _built(parsed: ParsedArticle, verb: Any) -> tuple[str, str, list[str], int] | None:
     """Who built a structure: the named agent of a passive "was built by A", or the named
     subject of "A built the bridge"; the structure (its head noun) is carried as the agent
@@ -326,16 +349,29 @@ def _built(parsed: ParsedArticle, verb: Any) -> tuple[str, str, list[str], int] 
         else [c for c in verb.children if c.dep_ == "nsubj"]
     )
     structure = _STRUCTURES.get(singular(str(things[0].lemma_).lower())) if things else None
-    members = [
-        _entity_text(parsed, member)
-        for builder in builders
-        for member in _with_conjuncts(builder)
-        if member.ent_type_ in MEMBER_LABELS
-    ]
+    members = []
+    for builder in builders:
+        firm = _firm_name(builder)
+        conjuncts = [m for m in _with_conjuncts(builder) if m.ent_type_ in MEMBER_LABELS]
+        members += [firm] if firm else [_entity_text(parsed, m) for m in conjuncts]
     members = list(dict.fromkeys(m for m in members if m))
     if structure is None or len(members) != 1:
         return None
     return ("build", structure, members, verb.idx)
+
+
+def _firm_name(builder: Any) -> str:
+    """A firm's name written with "and" or "&" ("Harland and Wolff", "Rovik & Sons"), which
+    the parser splits into two conjuncts: proper nouns joined by one "and" are one name."""
+    conjuncts = [c for c in builder.children if c.dep_ == "conj"]
+    if builder.pos_ != "PROPN" or len(conjuncts) != 1:
+        return ""
+    first = min([builder.i] + [c.i for c in builder.children if c.dep_ == "compound"])
+    words = builder.doc[first : conjuncts[0].i + 1]
+    joins = [w for w in words if w.pos_ != "PROPN"]
+    if len(joins) != 1 or joins[0].lower_ not in ("and", "&"):
+        return ""
+    return clean_name(str(words.text), "ORG")
 
 
 def _place_name(token: Any) -> str:
