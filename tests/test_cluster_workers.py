@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import time
+from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -10,6 +15,7 @@ from consilience.cluster import cluster_stories
 from consilience.dedup import find_copies
 from consilience.evaluate.clusters import LabelledCorpus, load_cluster_corpus
 from consilience.grouping_workers import (
+    AHEAD_CHUNKS,
     MIN_ARTICLES_FOR_WORKERS,
     grouping_workers,
     map_in_chunks,
@@ -19,6 +25,42 @@ from consilience.story_signals import article_signals, from_raw, raw_signals_of,
 
 CLUSTERS = Path(__file__).parent / "fixtures" / "clusters"
 SETTINGS = Settings()
+
+
+def _in_worker() -> bool:
+    return multiprocessing.parent_process() is not None
+
+
+def _squares(numbers: Sequence[int]) -> list[int]:
+    return [n * n for n in numbers]
+
+
+def _squares_or_die(numbers: Sequence[int]) -> list[int]:
+    """Squares here; a worker process exits at once, as a crashed one would."""
+    if _in_worker():
+        os._exit(1)
+    return _squares(numbers)
+
+
+def _squares_or_hang(numbers: Sequence[int]) -> list[int]:
+    """Squares here; a worker process never answers."""
+    if _in_worker():
+        time.sleep(600)
+    return _squares(numbers)
+
+
+def _squares_or_hang_after_one(numbers: Sequence[int]) -> list[int]:
+    """Squares, but a worker process never answers for any chunk after the first."""
+    if _in_worker() and numbers[0] > 0:
+        time.sleep(600)
+    return _squares(numbers)
+
+
+def _slow_squares(numbers: Sequence[int]) -> list[int]:
+    """Squares, slowly in a worker process, so this one could run far ahead."""
+    if _in_worker():
+        time.sleep(0.2)
+    return _squares(numbers)
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +95,44 @@ def test_a_worker_process_gives_the_same_copy_groups_as_one_process(
     alone = find_copies(articles, SETTINGS, workers=1)
     assert alone.groups  # the fixtures hold syndicated copies
     assert find_copies(articles, SETTINGS, workers=2) == alone
+
+
+def test_a_worker_that_dies_leaves_the_results_unchanged() -> None:
+    numbers = list(range(100))
+    shared = list(map_in_chunks(_squares_or_die, numbers, workers=2, chunk_articles=10))
+    assert shared == _squares(numbers)
+
+
+def test_a_chunk_whose_worker_hangs_past_the_timeout_is_redone_here() -> None:
+    numbers = list(range(60))
+    started = time.monotonic()
+    shared = list(
+        map_in_chunks(_squares_or_hang, numbers, workers=2, chunk_articles=10, timeout=2.0)
+    )
+    assert shared == _squares(numbers)
+    assert time.monotonic() - started < 60  # nowhere near the worker's 600 s
+    assert multiprocessing.active_children() == []  # the hung worker was ended
+
+
+def test_results_dropped_early_stop_even_a_hung_worker_at_once() -> None:
+    started = time.monotonic()
+    numbers = list(range(60))
+    shared = map_in_chunks(_squares_or_hang_after_one, numbers, workers=2, chunk_articles=10)
+    with closing(shared) as results:
+        assert next(results) == 0  # the worker's first chunk; it hangs on its second
+    assert time.monotonic() - started < 60
+    assert multiprocessing.active_children() == []
+
+
+def test_this_process_runs_at_most_a_few_chunks_ahead_of_the_one_it_yields() -> None:
+    numbers = list(range(400))  # 80 chunks of 5
+    taken_here: list[int] = []
+
+    def here(chunk: Sequence[int]) -> list[int]:
+        taken_here.append(chunk[0] // 5)
+        return _squares(chunk)
+
+    results = map_in_chunks(_slow_squares, numbers, workers=2, chunk_articles=5, local=here)
+    for position, square in enumerate(results):
+        assert square == position * position
+        assert max(taken_here) <= position // 5 + AHEAD_CHUNKS

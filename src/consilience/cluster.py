@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from contextlib import ExitStack, closing
 from itertools import chain
 from operator import mul
 
@@ -68,23 +69,25 @@ def cluster_stories(
     groups: dict[str, list[int]] = {}
     built: dict[str, Story] = {}
     story_of: dict[str, str] = {}
-    if workers > 1:
-        inputs = [signal_input(analysis) for analysis in ordered]
-        computed = map(from_raw, map_in_chunks(raw_signals_of, inputs, workers))
-    else:
-        computed = map(article_signals, ordered)
-    for position, (analysis, ready) in enumerate(zip(ordered, computed, strict=True)):
-        article_id = analysis.article.id
-        signals[position] = ready
-        # An id given twice stays with its first copy, even once that story has closed
-        # (a story built already is then built again at the end).
-        story_id = story_of.get(article_id) or index.add_signals(signals[position])
-        story_of[article_id] = story_id
-        groups.setdefault(story_id, []).append(position)
-        built.pop(story_id, None)
-        for closed_id in closed:
-            built[closed_id] = _build_group(ordered, groups[closed_id], signals)
-        closed.clear()
+    with ExitStack() as pool:  # a pool of workers stops even if the loop raises
+        if workers > 1:
+            inputs = [signal_input(analysis) for analysis in ordered]
+            raw = pool.enter_context(closing(map_in_chunks(raw_signals_of, inputs, workers)))
+            computed = map(from_raw, raw)
+        else:
+            computed = map(article_signals, ordered)
+        for position, (analysis, ready) in enumerate(zip(ordered, computed, strict=True)):
+            article_id = analysis.article.id
+            signals[position] = ready
+            # An id given twice stays with its first copy, even once that story has closed
+            # (a story built already is then built again at the end).
+            story_id = story_of.get(article_id) or index.add_signals(signals[position])
+            story_of[article_id] = story_id
+            groups.setdefault(story_id, []).append(position)
+            built.pop(story_id, None)
+            for closed_id in closed:
+                built[closed_id] = _build_group(ordered, groups[closed_id], signals)
+            closed.clear()
     # Step 4: one story per group, ordered for readers.
     stories = [
         built.get(story_id) or _build_group(ordered, members, signals)

@@ -26,6 +26,7 @@ import heapq
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -529,10 +530,10 @@ def find_copies(
     if workers is None:
         workers = grouping_workers(settings, len(stamped))
     texts = [article.text for _published, article in stamped]
-    prepared = map_in_chunks(_prepare_texts, texts, workers)
-    for (published, article), ready in zip(stamped, prepared, strict=True):
-        for copy in index._add_prepared(article.id, ready, published):
-            sets.union(article.id, copy)
+    with closing(map_in_chunks(_prepare_texts, texts, workers)) as prepared:
+        for (published, article), ready in zip(stamped, prepared, strict=True):
+            for copy in index._add_prepared(article.id, ready, published):
+                sets.union(article.id, copy)
     groups = sorted(tuple(sorted(group)) for group in sets.groups() if len(group) > 1)
     return CopyGroups(tuple(groups))
 
