@@ -1,7 +1,9 @@
 """Near-duplicates and syndication: a wire story republished by several outlets is one source.
 
 Exact copies are found by a hash of the normalised text. Near-copies are found by MinHash LSH
-over word shingles (datasketch) and every LSH candidate is confirmed by the exact Jaccard
+over word shingles (datasketch's MinHash permutations, computed with numpy so that worker
+processes need not import datasketch and scipy; a test checks them against datasketch) and
+every LSH candidate is confirmed by the exact Jaccard
 similarity of the two shingle sets, so LSH only saves comparisons and never decides. Copy
 groups are transitive (union-find): if A copies B and B copies C, all three are one source.
 
