@@ -3,9 +3,9 @@
 Exact copies are found by a hash of the normalised text. Near-copies are found by MinHash LSH
 over word shingles (datasketch's MinHash permutations, computed with numpy so that worker
 processes need not import datasketch and scipy; a test checks them against datasketch) and
-every LSH candidate is confirmed by the exact Jaccard
-similarity of the two shingle sets, so LSH only saves comparisons and never decides. Copy
-groups are transitive (union-find): if A copies B and B copies C, all three are one source.
+every LSH candidate is confirmed by the exact Jaccard similarity of the two shingle sets, so
+LSH only saves comparisons and never decides. Copy groups are transitive (union-find): if A
+copies B and B copies C, all three are one source.
 
 Memory follows a time window, as the story stream's does: the index forgets an article once
 the newest publication time it has seen is more than ``settings.story_window_days`` past it,
