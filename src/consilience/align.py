@@ -15,10 +15,11 @@ The result does not depend on the order in which facts arrive.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 
 from rapidfuzz import fuzz, utils
 
+from consilience.align_memo import story_features
 from consilience.align_scoring import (
     QUANTITY_SIMILARITY_FLOOR,
     SYNONYM_SIMILARITY_FLOOR,
@@ -35,6 +36,7 @@ from consilience.align_story_year import story_year_slot
 from consilience.align_ties import TIE_KINDS
 from consilience.embeddings import SentenceEncoder, load_encoder
 from consilience.errors import SettingsError
+from consilience.extract.times import TIME_UNIT
 from consilience.models import Fact, FactKind, Slot
 from consilience.settings import Settings
 
@@ -139,6 +141,23 @@ _SCORERS: dict[FactKind, _Scorer] = {
     "entity": _entity_score,
 }
 
+# What two facts of a kind must share for its scorer to score them at all (a hard constraint
+# each scorer checks first): a figure's unit, whether a date is a time of day, the person,
+# the entity, the claim. Only facts with equal keys are paired; quotes (a speaker may be
+# unknown) are all paired.
+_Block = Callable[[Fact, Mapping[str, str]], Hashable]
+_BLOCKS: dict[FactKind, _Block] = {
+    "quantity": lambda fact, _aliases: fact.unit,
+    "date": lambda fact, _aliases: fact.unit == TIME_UNIT,
+    "person_role": lambda fact, aliases: fold(fact.subject, aliases),
+    "claim": lambda fact, _aliases: fact.predicate or fact.subject,
+    "entity": lambda fact, aliases: fold(fact.subject, aliases),
+}
+
+
+def _one_block(fact: Fact, aliases: Mapping[str, str]) -> Hashable:
+    return None
+
 
 def _may_share_a_slot(a: Fact, b: Fact) -> bool:
     """Two facts of one article: the same statement repeated, one title in two tenses, or
@@ -182,16 +201,23 @@ def _statement_scores(
 
 def _pair_scores(ordered: list[Fact], index: StoryIndex) -> dict[tuple[int, int], float]:
     """Score of every pair of one kind's facts that may share a slot (None pairs left out)."""
-    scorer = _SCORERS[ordered[0].kind]
+    kind = ordered[0].kind
+    scorer = _SCORERS[kind]
+    block = _BLOCKS.get(kind, _one_block)
+    blocks: dict[Hashable, list[int]] = {}
+    for i, fact in enumerate(ordered):
+        blocks.setdefault(block(fact, index.aliases), []).append(i)
     scores: dict[tuple[int, int], float] = {}
-    for i, a in enumerate(ordered):
-        for j in range(i + 1, len(ordered)):
-            b = ordered[j]
-            if a.article == b.article and not _may_share_a_slot(a, b):
-                continue  # one article's two figures are two statements, never one slot
-            score = scorer(a, b, index)
-            if score is not None:
-                scores[i, j] = score
+    for members in blocks.values():
+        for place, i in enumerate(members):
+            a = ordered[i]
+            for j in members[place + 1 :]:
+                b = ordered[j]
+                if a.article == b.article and not _may_share_a_slot(a, b):
+                    continue  # one article's two figures are two statements, never one slot
+                score = scorer(a, b, index)
+                if score is not None:
+                    scores[i, j] = score
     return scores
 
 
@@ -295,6 +321,13 @@ def align_facts(
     """
     if not facts:
         return []
+    with story_features():  # a fact's own features are computed once, not once per pair
+        return _align(facts, aliases, encoder)
+
+
+def _align(
+    facts: Sequence[Fact], aliases: Mapping[str, str], encoder: SentenceEncoder | None
+) -> list[Slot]:
     index = build_index(facts, aliases, _rare_stems(facts), encoder)
     by_kind: dict[FactKind, list[Fact]] = {}
     for fact in facts:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from consilience.align_clauses import clause_before
+from consilience.align_memo import per_fact
 from consilience.models import Fact
 
 __all__ = ["time_frame"]
@@ -84,6 +85,7 @@ _POLL_WINDOW = 100
 _FRAME_END = re.compile(r"[\d$€£¥;:.()]|, (?!a year)")
 
 
+@per_fact
 def time_frame(fact: Fact) -> str | None:
     """ "earlier" for a past figure ("$940 million a year earlier", "up from $7.5 billion"),
     "to date" for a running total ("gained 30% this year"), "intraday" for a market move

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from consilience.align_clauses import clause_before
+from consilience.align_memo import per_fact
 from consilience.models import Fact
 
 __all__ = ["PERCENT_KINDS", "names_only_its_kind", "percent_kind"]
@@ -63,6 +64,7 @@ _AFTER = re.compile(
 _EFFECTIVE_AFTER = re.compile(r"^\s+(?:effective|efficacy)\b", re.IGNORECASE)
 
 
+@per_fact
 def percent_kind(fact: Fact) -> str | None:
     """ "offer", "demand" or "efficacy" for a percentage that states one, else None."""
     if fact.unit != "%" or fact.span is None:
@@ -84,6 +86,7 @@ def percent_kind(fact: Fact) -> str | None:
     return None
 
 
+@per_fact
 def names_only_its_kind(fact: Fact) -> bool:
     """Whether a percentage counts nothing but its kind: "the 4.5% offer", "84.6% effective",
     "efficacy of 84.6%", "nurses are seeking 9%." (not "a 4% pay rise", "cut deaths by 18%")."""

@@ -11,6 +11,7 @@ lemmas are compared by the crude stems of ``align_stems``.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -25,6 +26,7 @@ from consilience.align_lexicon import (
     RECURRING_EVENTS,
     word_set,
 )
+from consilience.align_memo import per_fact
 from consilience.align_participants import (
     fold,
     named_entity,
@@ -181,9 +183,8 @@ class StoryIndex:
             words_a, words_b = sentence_stems(a), sentence_stems(b)
             common = len(words_a & words_b)
             return common / math.sqrt(len(words_a) * len(words_b)) if common else 0.0
-        dot = sum(self.idf[w] ** 2 for w in set(a.context) & set(b.context))
-        norm_a = math.sqrt(sum(self.idf[w] ** 2 for w in set(a.context)))
-        norm_b = math.sqrt(sum(self.idf[w] ** 2 for w in set(b.context)))
+        dot = sum(self.idf[w] ** 2 for w in _context_set(a) & _context_set(b))
+        norm_a, norm_b = _context_norm(a, self.idf), _context_norm(b, self.idf)
         return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
 
     def settle_tie(self, a: Fact, b: Fact, margin: float) -> float:
@@ -199,6 +200,17 @@ class StoryIndex:
         if id(fact) not in self._participants:
             self._participants[id(fact)] = participants(fact, self.aliases)
         return self._participants[id(fact)]
+
+
+@per_fact
+def _context_set(fact: Fact) -> frozenset[str]:
+    return frozenset(fact.context)
+
+
+@per_fact
+def _context_norm(fact: Fact, idf: Mapping[str, float]) -> float:
+    """Length of a fact's binary TF-IDF vector (summed as ``_cosine`` always has)."""
+    return math.sqrt(sum(idf[w] ** 2 for w in set(fact.context)))
 
 
 def build_index(
@@ -278,6 +290,7 @@ def title_office(fact: Fact) -> str:
     return office_key(fact.predicate or fact.value)
 
 
+@per_fact
 def _named_in(fact: Fact, aliases: Mapping[str, str]) -> frozenset[str]:
     """Names the about-phrase mentions, one or two words at a time."""
     words = fact.about.split()
@@ -334,6 +347,7 @@ def _event_counts_apart(a: Fact, b: Fact) -> bool:
     return generic and (other.predicate is None or other.predicate in LIGHT_VERBS)
 
 
+@per_fact
 def _estimator(fact: Fact) -> str | None:
     """The head noun of who made an estimate, when it is a common noun ("the fire service")."""
     if fact.predicate != "estimate":
@@ -355,6 +369,7 @@ def _estimators_apart(a: Fact, b: Fact) -> bool:
 _SEVERE = {"severe": "seriously", "serious": "seriously", "critical": "critically"}
 
 
+@per_fact
 def _severity(fact: Fact) -> frozenset[str]:
     """How badly the counted people were hurt, or how grave the illness counted is, as the
     about-phrase says: "efficacy against severe disease" is not the efficacy against any."""
@@ -362,6 +377,7 @@ def _severity(fact: Fact) -> frozenset[str]:
     return SEVERITIES & words
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _casualty_family(predicate: str | None) -> int | None:
     return next((i for i, f in enumerate(CASUALTY_FAMILIES) if predicate in f), None)
 
@@ -386,6 +402,7 @@ _TRIAL_FOLLOW = re.compile(
 )
 
 
+@per_fact
 def _family_predicate(fact: Fact) -> str | None:
     """The effective predicate, with "test on" and a study's "follow" read as "enrol"."""
     predicate = _effective_predicate(fact)
@@ -549,6 +566,7 @@ def date_score(a: Fact, b: Fact, index: StoryIndex) -> float | None:
 YEARS_APART = 2
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _another_year(year: str, dated: str) -> bool:
     """A bare year and a day or month at least ``YEARS_APART`` years away from it: an
     earlier (or later) occurrence of the event, as "the 31% it won in 2022" beside "won on

@@ -7,8 +7,10 @@ so two outlets' wordings of one figure share their event words, not their amount
 
 from __future__ import annotations
 
+import functools
 import re
 
+from consilience.align_memo import per_fact
 from consilience.models import Fact
 
 __all__ = ["content_stems", "sentence_stems"]
@@ -35,6 +37,7 @@ _NUMBER_WORDS = frozenset(
 ) | {"yuan", "lakh"}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; the same words recur in every sentence
 def _stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -48,6 +51,7 @@ def content_stems(text: str, ignore: frozenset[str] = _STOP_WORDS) -> frozenset[
     return frozenset(_stem(w) for w in words if len(w) >= 4 and w not in ignore)
 
 
+@per_fact
 def sentence_stems(fact: Fact) -> frozenset[str]:
     """Content stems of a fact's sentence with its value and every number masked."""
     text = _DIGITS.sub(" ", fact.evidence.text.replace(fact.value, " "))

@@ -10,7 +10,9 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 
 from consilience.align_lexicon import (
@@ -22,6 +24,7 @@ from consilience.align_lexicon import (
     SYNONYM_GROUPS,
     word_set,
 )
+from consilience.align_memo import per_fact
 from consilience.align_participants import CALENDAR_WORDS
 from consilience.models import Fact
 
@@ -59,6 +62,20 @@ _WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 # Counted people named in general, and named by what befell them ("cases", "patients").
 _GENERIC_PEOPLE = word_set("people person")
 _PEOPLE_AS_CASES = word_set("case patient victim")
+_NO_GROUPS: frozenset[int] = frozenset()
+
+
+def _groups_by_word() -> dict[str, frozenset[int]]:
+    """The synonym groups (by position) each word is in: a pair is looked up, not tested
+    against every group."""
+    groups: dict[str, frozenset[int]] = {}
+    for number, group in enumerate(SYNONYM_GROUPS):
+        for word in group:
+            groups[word] = groups.get(word, _NO_GROUPS) | {number}
+    return groups
+
+
+_GROUPS_OF = _groups_by_word()
 
 
 def _about_words(fact: Fact) -> frozenset[str]:
@@ -67,10 +84,11 @@ def _about_words(fact: Fact) -> frozenset[str]:
     return frozenset(w for w in words if w not in _PHRASE_STOP_WORDS and w not in _FRAME_WORDS)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; asked of the same few words for every pair
 def synonyms(a: str, b: str) -> bool:
     """Whether two words (or two-word names) name one thing: a synonym group, or a compound
     and its last part ("dockworker" is a "worker")."""
-    if any(a in group and b in group for group in SYNONYM_GROUPS):
+    if _GROUPS_OF.get(a, _NO_GROUPS) & _GROUPS_OF.get(b, _NO_GROUPS):
         return True
     short, long = sorted((a, b), key=len)
     return len(short) >= _MIN_COMPOUND_HEAD and long != short and long.endswith(short)
@@ -115,7 +133,7 @@ def _about_head(fact: Fact) -> str:
     return next((head for head in heads if head not in PLACEHOLDER_SUBJECTS), "")
 
 
-def _core_names(fact: Fact) -> set[str]:
+def _core_names(fact: Fact) -> frozenset[str]:
     """The counted thing's own names: its subject and the about-phrase's first two words
     ("retired worker" in "retired workers taking part"), placeholders left out."""
     names = {_effective_subject(fact)}
@@ -123,7 +141,7 @@ def _core_names(fact: Fact) -> set[str]:
     first = [word for word in chunks[0] if word not in _FRAME_WORDS] if chunks else []
     if len(first) >= 2:
         names.add(f"{first[0]} {_stem_plural(first[1])}")
-    return names - PLACEHOLDER_SUBJECTS
+    return frozenset(names - PLACEHOLDER_SUBJECTS)
 
 
 def _modifiers(fact: Fact) -> frozenset[str]:
@@ -144,6 +162,7 @@ def _sentence_words_joined(fact: Fact) -> frozenset[str]:
     return frozenset(words) | frozenset(x + y for x, y in pairwise(words))
 
 
+@per_fact
 def _counts_no_thing(fact: Fact) -> bool:
     """A figure whose subject is a placeholder or the name of who acts ("Northgate have
     spent 155 million euros" -> "Northgate"): the counted thing is the action itself."""
@@ -162,7 +181,7 @@ def _names_the_action(noun_side: Fact, verb_side: Fact) -> bool:
     return subject != verb and subject.endswith("ing") and subject[: -len("ing")] == verb
 
 
-def _counts_people_as_cases(names: set[str], others: set[str]) -> bool:
+def _counts_people_as_cases(names: frozenset[str], others: frozenset[str]) -> bool:
     """ "31 cases" of an outbreak and "31 people infected": one side counts people in
     general, the other the people an illness or a crime struck, by their cases."""
     return bool(names & _GENERIC_PEOPLE) and bool(others & _PEOPLE_AS_CASES)
@@ -189,19 +208,49 @@ def _measured_from(fact: Fact) -> str | None:
     return place.group(1) if place else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Thing:
+    """What one fact's figure counts, as ``thing_similarity`` compares it."""
+
+    site: bool | None
+    place: str | None
+    modifiers: frozenset[str]
+    sentence_words: frozenset[str]
+    subject: str
+    core: frozenset[str]
+    heads: frozenset[str]
+    about_words: frozenset[str]
+
+
+@per_fact
+def _thing(fact: Fact) -> _Thing:
+    core = _core_names(fact)
+    return _Thing(
+        site=_at_a_site(fact),
+        place=_measured_from(fact),
+        modifiers=_modifiers(fact),
+        sentence_words=_sentence_words_joined(fact),
+        subject=_effective_subject(fact),
+        core=core,
+        heads=(core | {_about_head(fact)}) - {""},
+        about_words=_about_words(fact),
+    )
+
+
 def thing_similarity(a: Fact, b: Fact) -> float | None:
     """How alike the counted things are in [0, 1]; None when modifiers set them apart, or
     when one figure is one site's and the other a whole company's, one a rise and the other
     a fall, or distances are measured from two places."""
-    site_a, site_b = _at_a_site(a), _at_a_site(b)
+    thing_a, thing_b = _thing(a), _thing(b)
+    site_a, site_b = thing_a.site, thing_b.site
     if site_a is not None and site_b is not None and site_a != site_b:
         return None
     if {a.predicate, b.predicate} == _MOVES:
         return None  # a rise and a fall are two moves: two companies' shares, two days
-    place_a, place_b = _measured_from(a), _measured_from(b)
+    place_a, place_b = thing_a.place, thing_b.place
     if place_a is not None and place_b is not None and place_a != place_b:
         return None  # two kilometres from the station, 80 from the capital
-    mods_a, mods_b = _modifiers(a), _modifiers(b)
+    mods_a, mods_b = thing_a.modifiers, thing_b.modifiers
     if mods_a and mods_b and mods_a != mods_b:
         return None
     # "profit" may be the "operating profit" of another outlet, or its net profit; it is the
@@ -210,23 +259,22 @@ def thing_similarity(a: Fact, b: Fact) -> float | None:
     # at the end of last week"): left unsaid, it makes the thing no less the same.
     # A modifier both about-phrases carry ("total storeys" of a "six-storey" block) is agreed.
     told_a, told_b = mods_a - _WEEKDAYS - mods_b, mods_b - _WEEKDAYS - mods_a
-    said = told_a <= _sentence_words_joined(b) and told_b <= _sentence_words_joined(a)
-    subject_a, subject_b = _effective_subject(a), _effective_subject(b)
+    said = told_a <= thing_b.sentence_words and told_b <= thing_a.sentence_words
+    subject_a, subject_b = thing_a.subject, thing_b.subject
     if subject_a == subject_b and subject_a not in PLACEHOLDER_SUBJECTS:
         return SAME_THING_SCORE if said else RELATED_THING_SCORE
     if _names_the_action(a, b) or _names_the_action(b, a):
         return SAME_THING_SCORE  # "Northgate's spending" is what "Northgate have spent"
-    core_a, core_b = _core_names(a), _core_names(b)
+    core_a, core_b = thing_a.core, thing_b.core
     # One thing in two words of news English: "pensioners" / "retired workers".
     if any(synonyms(x, y) for x in core_a for y in core_b):
         return SAME_THING_SCORE if said else RELATED_THING_SCORE
     if _counts_people_as_cases(core_a, core_b) or _counts_people_as_cases(core_b, core_a):
         return RELATED_THING_SCORE
-    heads_a = (core_a | {_about_head(a)}) - {""}
-    heads_b = (core_b | {_about_head(b)}) - {""}
+    heads_a, heads_b = thing_a.heads, thing_b.heads
     if heads_a & heads_b or any(synonyms(x, y) for x in heads_a for y in heads_b):
         return RELATED_THING_SCORE
-    words_a, words_b = _about_words(a), _about_words(b)
+    words_a, words_b = thing_a.about_words, thing_b.about_words
     union = words_a | words_b
     overlap = len(words_a & words_b) / len(union) if union else 0.0
     # One outlet names the thing in passing in the other's sentence ("the expansion, a $1.2

@@ -14,6 +14,7 @@ stated by different outlets disagree, unless one is a description rather than an
 
 from __future__ import annotations
 
+import functools
 import re
 
 from consilience.models import Fact
@@ -158,6 +159,7 @@ _PAST_BEFORE_TITLE = re.compile(
 _NON_WORD = re.compile(r"[^a-z ]+")
 
 
+@functools.lru_cache(maxsize=1 << 12)  # pure; asked of the same few titles for every pair
 def office_key(title: str) -> str:
     """The office a title names, lowercased, tense words dropped and synonyms merged."""
     text = " " + _NON_WORD.sub(" ", title.casefold().replace("-", " ")) + " "
@@ -166,6 +168,7 @@ def office_key(title: str) -> str:
     return " ".join(w for w in text.split() if w not in TENSE_WORDS)
 
 
+@functools.lru_cache(maxsize=1 << 12)  # pure; asked of the same few titles for every pair
 def office_family(key: str) -> str | None:
     """The family ("legal", "corporate", "government", "public service") of an office key."""
     for family, offices in _FAMILIES.items():
