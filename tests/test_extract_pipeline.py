@@ -125,3 +125,13 @@ def test_a_title_before_a_speaker_is_the_writers_not_the_speakers(nlp: Nlp) -> N
     analysis = _analyze(nlp, "Health Minister Carla Diaz said the clinic would open in May.")
     roles = [fact for fact in analysis.facts if fact.kind == "person_role"]
     assert [(fact.subject, fact.attributed_to) for fact in roles] == [("Carla Diaz", None)]
+
+
+def test_sentence_at_finds_the_sentence_holding_an_offset_and_none_between(nlp: Nlp) -> None:
+    text = "The council met on Monday.  It voted to close the bridge.\n\nWork starts soon."
+    parsed = extract.parse_article(Article(id="a1", source="a.txt", text=text), nlp)
+    assert [s.start for s in parsed.sentences] == sorted(s.start for s in parsed.sentences)
+    for offset in range(len(text) + 2):
+        holding = [s for s in parsed.sentences if s.start <= offset < s.end]
+        assert extract.nlp.sentence_at(parsed, offset) == (holding[0] if holding else None)
+    assert extract.nlp.sentence_at(parsed, text.index("  ") + 1) is None

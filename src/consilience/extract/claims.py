@@ -195,6 +195,8 @@ def _parsed_claims(parsed: ParsedArticle) -> list[tuple[str, str, list[str], int
     doc: Any = parsed.doc
     found = []
     for token in doc:
+        if token.pos_ not in ("VERB", "NOUN"):
+            continue  # every reading below is of a verb or a noun
         placed = (
             _placed(parsed, token)
             or _landed(parsed, token)
@@ -229,7 +231,9 @@ def _placed_event(verb: Any) -> str | None:
     """The event a verb says happened somewhere: "marches were held", "rallies took place",
     "protesters marched" (the verb itself); None for other verbs."""
     lemma = str(verb.lemma_).lower()
-    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+    if verb.pos_ != "VERB" or (lemma not in _MARCH_VERBS and lemma not in ("take", "hold")):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
         return None
     if lemma in _MARCH_VERBS:
         return lemma
@@ -267,15 +271,14 @@ def _placed(parsed: ParsedArticle, verb: Any) -> tuple[str, str, list[str], int]
 
 def _landed(parsed: ParsedArticle, verb: Any) -> tuple[str, str, list[str], int] | None:
     """The one place an event happened at: "made landfall near A", "came ashore at A"."""
-    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
-        return None
-    sentence = sentence_at(parsed, verb.idx)
-    if sentence is None:
+    if verb.pos_ != "VERB":
         return None
     end = verb.idx + len(verb.text)
-    words = [(w.idx, w.lower_) for w in verb.subtree if w.idx <= end + 12 and w.idx >= verb.idx]
+    words = [(w.idx, w.lower_) for w in _words_after(verb, end + 12)]
     event = event_of_words(words, verb.idx, str(verb.doc[verb.i : verb.i + 2].text), verb.idx)
     if event not in _ONE_PLACE_EVENTS:
+        return None  # most verbs: decided before reading their children
+    if any(c.dep_ == "neg" for c in verb.children) or sentence_at(parsed, verb.idx) is None:
         return None
     holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "advmod")]
     members = [
@@ -290,14 +293,31 @@ def _landed(parsed: ParsedArticle, verb: Any) -> tuple[str, str, list[str], int]
     return ("place", event, members[:1], verb.idx) if members else None
 
 
+def _words_after(verb: Any, last: int) -> list[Any]:
+    """The tokens of the verb's subtree from the verb to character offset ``last``, in order
+    (what filtering ``verb.subtree`` to that window gives, without walking all of it)."""
+    doc = verb.doc
+    words = []
+    for i in range(verb.i, len(doc)):
+        word = doc[i]
+        if word.idx > last:
+            break
+        if i == verb.i or verb.is_ancestor(word):
+            words.append(word)
+    return words
+
+
 def _landing(token: Any) -> tuple[str, str, list[str], int] | None:
     """Where an aircraft came down: "the jet landed at A", "touched down in A", "made an
     emergency landing at A" (the place may hang on the noun or on "made")."""
     lemma = str(token.lemma_).lower()
-    down = any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
-    flown = any(
-        c.dep_ == "nsubj" and str(c.lemma_).lower() in _AIRCRAFT for c in token.children
-    ) and not any(c.dep_ == "dobj" for c in token.children)
+    verb = token.pos_ == "VERB" and lemma in ("land", "touch")
+    down = verb and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
+    flown = (
+        verb
+        and any(c.dep_ == "nsubj" and str(c.lemma_).lower() in _AIRCRAFT for c in token.children)
+        and not any(c.dep_ == "dobj" for c in token.children)
+    )
     if token.pos_ == "NOUN" and token.lower_ == "landing":
         holders = [token] + ([token.head] if token.dep_ == "dobj" else [])
         if not _an_aircraft_landing(token):

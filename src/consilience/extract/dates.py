@@ -91,6 +91,7 @@ _WEEKDAY_NAME = "|".join(n for n in _WEEKDAYS if len(n) > 3)
 _WEEKDAY = rf"(?:(?P<weekday>{_WEEKDAY_NAME}),?\s+(?:the\s+)?)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_DIGIT = re.compile(r"\d")
 _ABSOLUTE = [
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?!\d|:){_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", re.IGNORECASE),
@@ -120,6 +121,8 @@ _RELATIVE = re.compile(
     r"(?:earlier|later) this (?:month|year)|(?:last|this|next) (?:week|month|year))\b",
     re.IGNORECASE,
 )
+# What every weekday and relative phrase above contains, matched as they match it.
+_DAY_WORD = re.compile(r"day|night|tomorrow|week|month|year|tues|thur", re.IGNORECASE)
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _SMALL_NUMBERS |= {"eight": 8, "nine": 9, "ten": 10}
 # Future time, also reported ("said she would begin talks on Monday") or planned.
@@ -236,28 +239,33 @@ def _dates_in(
         taken.append((start, end))
         found.append(_Date(base + start, base + end, value, unit, hedge))
 
-    for pattern in _ABSOLUTE:
+    # Every absolute date, part of a year and year needs a digit; most sentences have none.
+    with_digits = _DIGIT.search(text) is not None
+    for pattern in _ABSOLUTE if with_digits else ():
         for m in pattern.finditer(text):
             resolved = _resolve_match(m, anchors, future_at(base + m.start()))
             if resolved is not None:
                 add(m.start(), m.end(), resolved[0].isoformat(), "day", resolved[1])
-    for m in _YEAR_PART.finditer(text):
+    for m in _YEAR_PART.finditer(text) if with_digits else ():
         part = _year_part(m)
         if part is not None:
             add(m.start(), m.end(), part, "period")
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _MONTH_YEAR.finditer(text) if with_digits else ():
         add(m.start("month"), m.end(), f"{m.group('year')}-{_month(m):02d}", "month")
-    for m in _YEAR_ALONE.finditer(text):
+    for m in _YEAR_ALONE.finditer(text) if with_digits else ():
         add(m.start("year"), m.end("year"), m.group("year"), "year")
     if published is not None:
         for m in _MONTH_ALONE.finditer(text):
             year = _year_of_month(_month(m), published, future_at(base + m.start()))
             add(m.start("month"), m.end("month"), f"{year}-{_month(m):02d}", "month")
-        for m in _WEEKDAY_ALONE.finditer(text):
+        # A weekday or relative phrase names a day, night, week, month or year (or "tues",
+        # "thur", "tomorrow"); most sentences name none.
+        with_day_words = _DAY_WORD.search(text) is not None
+        for m in _WEEKDAY_ALONE.finditer(text) if with_day_words else ():
             weekday = _WEEKDAYS[m.group("weekday").lower()]
             day = _weekday_near(published, weekday, future_at(base + m.start()))
             add(m.start(), m.end(), day.isoformat(), "day")
-        for m in _RELATIVE.finditer(text):
+        for m in _RELATIVE.finditer(text) if with_day_words else ():
             relative = _relative(m, published)
             if relative is not None:
                 loose = relative[1] == "month" and "month" in m.group("phrase").lower()

@@ -17,6 +17,7 @@ talks resume on Monday": "talks resume"), except its first day, which dates the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from consilience.extract.wordforms import singular
@@ -222,9 +223,16 @@ def _day_of_event_of(verb: Any) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _doc_text(doc: Any) -> str:
+    """The text of a parse: spaCy joins ``doc.text`` from every token on each call, and the
+    dates of one article ask for it once per date."""
+    return str(doc.text)
+
+
 def event_of_token(token: Any, start: int, end: int) -> str | None:
     """The event lemma a date token dates, staying within the sentence ``[start, end)``."""
-    sentence = str(token.doc.text[start:end])
+    sentence = _doc_text(token.doc)[start:end]
     before = _event_noun_before(token, start)
     if before is not None:
         return _event_name(before)

@@ -8,6 +8,7 @@ entities from runs of capitalised words, and fact modules fall back to patterns.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -161,10 +162,17 @@ def evidence(article: Article, start: int, end: int) -> Evidence:
 
 def sentence_at(parsed: ParsedArticle, offset: int) -> Sentence | None:
     """The sentence containing character ``offset``, or None."""
-    for sentence in parsed.sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
+    # Sentences are disjoint and in text order: only the last one starting at or before
+    # ``offset`` can hold it (a binary search, not a scan of every sentence per call).
+    sentences = parsed.sentences
+    index = bisect_right(sentences, offset, key=_sentence_start) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return sentences[index]
     return None
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start
 
 
 def parse_article(article: Article, nlp: Nlp) -> ParsedArticle:

@@ -34,6 +34,8 @@ _BASIS_POINTS = re.compile(
     r"(?:basis[\s-]+points?|bps?)\b",
     re.IGNORECASE,
 )
+# What every point change above contains ("point", "bp"), matched as they match it.
+_POINT_WORD = re.compile(r"point|bp", re.IGNORECASE)
 # Words that make a sentence about rates, so that a bare "half a point" is a rate move.
 _RATE_CONTEXT = re.compile(
     r"%|\bper\s?cent\b|\bpercent|\brates?\b|\byields?\b|\binflation\b|\bbasis\b",
@@ -64,6 +66,8 @@ def point_change_predicate(predicate: str | None) -> str | None:
 
 
 def _point_changes(text: str) -> list[NumberMatch]:
+    if _POINT_WORD.search(text) is None:
+        return []  # most sentences name no point: skip the longer patterns
     found: list[NumberMatch] = []
     about_rates = _RATE_CONTEXT.search(text) is not None
     for m in _FRACTION_POINT.finditer(text):

@@ -262,9 +262,16 @@ def _facts_by_parse(
         reading.counted.append(CountedNoun(reading.sentence, count.predicate, "people", "people"))
         first, last = count.listed or (count.start, count.end)
         consumed.extend((m.start, m.end) for m in matches if first <= m.start and m.end <= last)
-    sizes = glued_sizes(sent_span)
+    # Both readings of glued words need a hyphen token, and most sentences have none: the
+    # article text holds every character the parse does (a blanked one is a space).
+    glued = "-" in parsed.article.text[sent_span.start_char : sent_span.end_char]
+    sizes = glued_sizes(sent_span) if glued else []
     matches = sorted([*matches, *sizes], key=lambda m: m.start)
-    for match in with_hyphen_durations([*every, *sizes], sent_span):
+    if glued:
+        readings = with_hyphen_durations([*every, *sizes], sent_span)
+    else:
+        readings = sorted(every, key=lambda m: m.start)
+    for match in readings:
         if (match.start, match.end) in consumed:
             continue
         span = doc.char_span(match.start, match.end, alignment_mode="expand")

@@ -94,8 +94,10 @@ def is_glued_compound(number: Any) -> bool:
     doc = number.doc
     if number.i + 2 >= len(doc) or number.whitespace_:
         return False
-    hyphen, noun = doc[number.i + 1], doc[number.i + 2]
-    return hyphen.text == "-" and not hyphen.whitespace_ and noun.lower_ in SIZE_NOUNS
+    hyphen = doc[number.i + 1]
+    if hyphen.text != "-" or hyphen.whitespace_:
+        return False
+    return doc[number.i + 2].lower_ in SIZE_NOUNS
 
 
 def size_subject(size_noun: Any) -> tuple[str, Any]:
@@ -192,9 +194,11 @@ def with_hyphen_durations(matches: list[NumberMatch], sent_span: Any) -> list[Nu
     """The matches plus number words glued to a time unit ("a five-year term")."""
     extra: list[NumberMatch] = []
     for token in sent_span[:-2]:
-        hyphen, unit = token.nbor(1), token.nbor(2)
-        glued = not token.whitespace_ and not hyphen.whitespace_ and hyphen.text == "-"
-        if glued and unit.lemma_.lower() in DURATION_UNITS:
+        if token.whitespace_:
+            continue  # the neighbours are read only for a token glued to the next
+        hyphen = token.nbor(1)
+        glued = not hyphen.whitespace_ and hyphen.text == "-"
+        if glued and token.nbor(2).lemma_.lower() in DURATION_UNITS:
             number = parse_number(token.text)
             if number is not None:
                 start, end = token.idx, token.idx + len(token.text)

@@ -63,6 +63,7 @@ _TIME = re.compile(
     rf"(?:{_CLOCK}|{_TWENTY_FOUR})",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 # Words before a time that make it a deadline, a span or a routine, not the time of an event.
 _NOT_AN_EVENT = re.compile(
     r"\b(?:by|until|till|from|between|and|to|every|each|daily|before|after|since)\s+$",
@@ -78,6 +79,8 @@ def extract_times(parsed: ParsedArticle) -> list[Fact]:
     article = parsed.article
     facts: list[Fact] = []
     for sentence in parsed.sentences:
+        if _DIGIT.search(sentence.text) is None:
+            continue  # every clock time has a digit; most sentences have none
         for m in _TIME.finditer(sentence.text):
             found = _clock(m)
             if found is None:

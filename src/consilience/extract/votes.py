@@ -35,6 +35,8 @@ _BEFORE_VOTE = re.compile(
 _VOTES_TO = re.compile(
     rf"\b(?P<split>(?P<yes>\d{{1,4}}|{_WORD})\s+votes?\s+to\s+(?P<no>\d{{1,4}}|{_WORD}))\b", re.I
 )
+# A word every pattern above needs, matched as they match it.
+_VOTING_WORD = re.compile(r"vot|split|margin|ruling|majority|decision|verdict", re.IGNORECASE)
 
 # A split as extraction writes its value: "7-2", "seven to two", "312 votes to 190".
 _SPLIT_VALUE = re.compile(
@@ -47,6 +49,8 @@ def extract_votes(parsed: ParsedArticle) -> list[Fact]:
     """Every vote split the article states, one fact each, in text order."""
     facts: list[Fact] = []
     for sentence in parsed.sentences:
+        if _VOTING_WORD.search(sentence.text) is None:
+            continue  # most sentences hold no word any split pattern needs
         seen: set[int] = set()
         for pattern in (_AFTER_VOTING, _BEFORE_VOTE, _VOTES_TO):
             for m in pattern.finditer(sentence.text):
