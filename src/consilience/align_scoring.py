@@ -183,7 +183,9 @@ class StoryIndex:
             words_a, words_b = sentence_stems(a), sentence_stems(b)
             common = len(words_a & words_b)
             return common / math.sqrt(len(words_a) * len(words_b)) if common else 0.0
-        dot = sum(self.idf[w] ** 2 for w in _context_set(a) & _context_set(b))
+        # fsum is exact whatever the order, and a set's order changes with the hash seed:
+        # a plain sum could differ in the last bit between runs and flip a tie.
+        dot = math.fsum(self.idf[w] ** 2 for w in _context_set(a) & _context_set(b))
         norm_a, norm_b = _context_norm(a, self.idf), _context_norm(b, self.idf)
         return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
 
@@ -209,8 +211,8 @@ def _context_set(fact: Fact) -> frozenset[str]:
 
 @per_fact
 def _context_norm(fact: Fact, idf: Mapping[str, float]) -> float:
-    """Length of a fact's binary TF-IDF vector (summed as ``_cosine`` always has)."""
-    return math.sqrt(sum(idf[w] ** 2 for w in set(fact.context)))
+    """Length of a fact's binary TF-IDF vector (summed exactly, as ``_cosine`` sums)."""
+    return math.sqrt(math.fsum(idf[w] ** 2 for w in set(fact.context)))
 
 
 def build_index(
