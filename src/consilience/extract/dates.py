@@ -362,7 +362,7 @@ def _relative(m: re.Match[str], published: date) -> tuple[str, str] | None:
 def _future_at(parsed: ParsedArticle, sentence: Sentence) -> Callable[[int], bool]:
     """Whether the clause holding a date at an offset speaks of the future: a future marker,
     a state that lasts "until" the date and is not over ("has closed until Monday"), or a
-    weekday in the present tense ("the walkout, which continues on Wednesday")."""
+    weekday in the present tense ("the hearing, which resumes on Thursday")."""
     marked = _marked_future_at(parsed, sentence)
     return lambda offset: (
         marked(offset)
