@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from consilience.models import Article, Evidence, Fact, FactKind, Role, Slot
+from consilience.align import align_facts
+from consilience.compare import compare_slots
+from consilience.extract import extract_facts
+from consilience.extract.nlp import Nlp, parse_article
+from consilience.models import Article, Evidence, Fact, FactKind, Finding, Role, Slot
 
 __all__ = ["make_article", "make_fact", "slot_of"]
 
@@ -52,3 +56,9 @@ def make_fact(
 
 def slot_of(slots: list[Slot], fact: Fact) -> Slot:
     return next(slot for slot in slots if fact in slot.facts)
+
+
+def findings_of(nlp: Nlp, *articles: Article) -> list[Finding]:
+    """The findings of ``articles`` read as one story: extracted, aligned and compared."""
+    facts: list[Fact] = [f for a in articles for f in extract_facts(parse_article(a, nlp))]
+    return compare_slots(align_facts(facts, {}), {a.id: a for a in articles})

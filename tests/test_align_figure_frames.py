@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from consilience.align import align_facts
 from consilience.align_things import SAME_THING_SCORE, thing_similarity
-from consilience.compare import compare_slots
-from consilience.extract import extract_facts
-from consilience.extract.nlp import Nlp, parse_article
-from consilience.models import Article, Fact, Finding
-from factories import make_article, make_fact
+from consilience.extract.nlp import Nlp
+from consilience.models import Article, Finding
+from factories import findings_of, make_article, make_fact
 
 NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -19,11 +16,6 @@ NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 def article(name: str, text: str, hours_later: int = 0) -> Article:
     published = NOON + timedelta(hours=hours_later)
     return Article(id=name, source=f"{name}.txt", text=text, outlet=name, published=published)
-
-
-def findings_of(nlp: Nlp, *articles: Article) -> list[Finding]:
-    facts: list[Fact] = [f for a in articles for f in extract_facts(parse_article(a, nlp))]
-    return compare_slots(align_facts(facts, {}), {a.id: a for a in articles})
 
 
 def finding_with(findings: list[Finding], value: str) -> Finding:

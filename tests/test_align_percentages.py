@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from consilience.align import align_facts
 from consilience.align_percent_kinds import percent_kind
-from consilience.compare import compare_slots
 from consilience.extract import extract_facts
 from consilience.extract.nlp import Nlp, parse_article
-from consilience.models import Article, Fact, Finding
+from consilience.models import Article, Finding
+from factories import findings_of
 
 NOON = datetime(2026, 5, 4, 12, 0, tzinfo=UTC)
 
@@ -18,11 +17,6 @@ NOON = datetime(2026, 5, 4, 12, 0, tzinfo=UTC)
 def article(name: str, text: str, hours_later: int = 0) -> Article:
     published = NOON + timedelta(hours=hours_later)
     return Article(id=name, source=f"{name}.txt", text=text, outlet=name, published=published)
-
-
-def findings_of(nlp: Nlp, *articles: Article) -> list[Finding]:
-    facts: list[Fact] = [f for a in articles for f in extract_facts(parse_article(a, nlp))]
-    return compare_slots(align_facts(facts, {}), {a.id: a for a in articles})
 
 
 def values(finding: Finding) -> set[str]:

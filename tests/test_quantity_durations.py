@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from consilience.align import align_facts
-from consilience.compare import compare_slots
 from consilience.extract import extract_facts
 from consilience.extract.nlp import Nlp, parse_article
-from consilience.models import Article, Fact, Finding
+from consilience.models import Article, Fact
+from factories import findings_of
 
 NOON = datetime(2026, 6, 9, 12, 0, tzinfo=UTC)
 
@@ -21,11 +20,6 @@ def article(name: str, text: str, hours_later: int = 0) -> Article:
 def deliberation_facts(nlp: Nlp, text: str) -> list[Fact]:
     facts = extract_facts(parse_article(article("a", text), nlp))
     return [f for f in facts if f.subject == "deliberation"]
-
-
-def findings_of(nlp: Nlp, *articles: Article) -> list[Finding]:
-    facts: list[Fact] = [f for a in articles for f in extract_facts(parse_article(a, nlp))]
-    return compare_slots(align_facts(facts, {}), {a.id: a for a in articles})
 
 
 def test_hours_and_minutes_of_deliberation_are_one_figure_in_hours(nlp: Nlp) -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from consilience.align import align_facts
-from consilience.compare import compare_slots
 from consilience.extract import extract_facts
 from consilience.extract.nlp import Nlp, parse_article
 from consilience.extract.quantity_severity import severity_after
-from consilience.models import Article, Fact, Finding
+from consilience.models import Article, Fact
+from factories import findings_of
 
 NOON = datetime(2026, 5, 4, 12, 0, tzinfo=UTC)
 
@@ -21,11 +20,6 @@ def article(name: str, text: str, hours_later: int = 0) -> Article:
 
 def facts_of(nlp: Nlp, text: str) -> list[Fact]:
     return [f for f in extract_facts(parse_article(article("a", text), nlp)) if f.number]
-
-
-def findings_of(nlp: Nlp, *articles: Article) -> list[Finding]:
-    facts: list[Fact] = [f for a in articles for f in extract_facts(parse_article(a, nlp))]
-    return compare_slots(align_facts(facts, {}), {a.id: a for a in articles})
 
 
 def test_words_after_a_count_say_how_badly_people_were_hurt() -> None:
