@@ -7,11 +7,13 @@ one when the score reaches ``settings.story_join_threshold``. Nothing is ever re
 so ``add`` costs the same for the 100th article as for the 100,000th:
 
 1. signals (``consilience.story_signals``): title+lead words, entity name words, distinctive
-   numbers, publication time; weighted here by TF-IDF with the stream's document counts;
+   numbers, publication time and the day the lead dates its event (``story_days``); words
+   weighted here by TF-IDF with the stream's document counts;
 2. candidates: stories sharing an entity word or a rare title/lead word (an inverted index;
    keys held by too many open stories are skipped, never scanned);
 3. score: a weighted mix of the two cosines and the number overlap, damped with the time
-   gap; join the best story at or above the threshold or open a new one;
+   gap and lowered when the lead's event day is far from every event day of the story;
+   join the best story at or above the threshold or open a new one;
 4. window: stories with no article for ``settings.story_window_days`` of publication time are
    closed and leave the index, so memory follows the window, not the stream.
 
