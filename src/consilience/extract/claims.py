@@ -281,16 +281,8 @@ def _landed(parsed: ParsedArticle, verb: Any) -> tuple[str, str, list[str], int]
     if any(c.dep_ == "neg" for c in verb.children) or sentence_at(parsed, verb.idx) is None:
         return None
     holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "advmod")]
-    members = [
-        _place_name(head)
-        for holder in holders
-        for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in _AT_PREPOSITIONS
-        for head in prep.children
-        if head.dep_ == "pobj" and head.pos_ == "PROPN" and head.ent_type_ not in ("DATE", "TIME")
-    ]
-    members = list(dict.fromkeys(m for m in members if m))
-    return ("place", event, members[:1], verb.idx) if members else None
+    place = _first_place(holders, _AT_PREPOSITIONS)
+    return ("place", event, [place], verb.idx) if place else None
 
 
 def _words_after(verb: Any, last: int) -> list[Any]:
@@ -328,17 +320,30 @@ def _landing(token: Any) -> tuple[str, str, list[str], int] | None:
         return None
     if any(c.dep_ == "neg" for holder in holders for c in holder.children):
         return None
-    members = [
-        _place_name(head)
-        for holder in holders
-        for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in _LANDING_PREPOSITIONS
-        for head in prep.children
-        if head.dep_ == "pobj" and head.pos_ == "PROPN" and head.text[:1].isupper()
-        if head.ent_type_ not in ("DATE", "TIME")
-    ]
-    members = list(dict.fromkeys(m for m in members if m))
-    return ("place", "landing", members[:1], token.idx) if members else None
+    place = _first_place(holders, _LANDING_PREPOSITIONS, capitalised=True)
+    return ("place", "landing", [place], token.idx) if place else None
+
+
+def _first_place(
+    holders: list[Any], prepositions: frozenset[str], capitalised: bool = False
+) -> str | None:
+    """The first proper-noun place after one of ``prepositions`` on any of ``holders``
+    (dates and times excluded; ``capitalised`` also requires a capital first letter)."""
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+                continue
+            for head in prep.children:
+                if head.dep_ != "pobj" or head.pos_ != "PROPN":
+                    continue
+                if head.ent_type_ in ("DATE", "TIME") or (
+                    capitalised and not head.text[:1].isupper()
+                ):
+                    continue
+                place = _place_name(head)
+                if place:
+                    return place
+    return None
 
 
 def _an_aircraft_landing(landing: Any) -> bool:
